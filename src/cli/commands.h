@@ -1,0 +1,17 @@
+#pragma once
+// The CLI's subcommands. Each returns the process exit code.
+#include <string>
+#include <vector>
+
+namespace cs::cli {
+
+using Args = std::vector<std::string>;
+
+// Exit codes of ARCHITECTURE.md.
+constexpr int kExitOk = 0;
+constexpr int kExitExpectFailed = 1;
+constexpr int kExitBadInput = 2;
+
+int run_command(const Args& args);
+
+}  // namespace cs::cli

@@ -1,0 +1,105 @@
+// `clustersim-cli run FILE`: parse, run, check every expect line.
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "cli/commands.h"
+#include "sim/scenario.h"
+#include "sim/simulation.h"
+
+namespace cs::cli {
+namespace {
+
+class FileTrace : public TraceSink {
+public:
+    explicit FileTrace(std::FILE* f) : f_(f) {}
+    void write_line(std::string_view line) override {
+        std::fwrite(line.data(), 1, line.size(), f_);
+        std::fputc('\n', f_);
+    }
+
+private:
+    std::FILE* f_;
+};
+
+bool parse_seed(const std::string& text, std::uint64_t& out) {
+    if (text.empty() || text.size() > 19) return false;
+    std::uint64_t v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    out = v;
+    return true;
+}
+
+}  // namespace
+
+int run_command(const Args& args) {
+    std::string file, trace_file;
+    bool json = false, seed_given = false;
+    std::uint64_t seed = 0;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--json") {
+            json = true;
+        } else if (a == "--seed" && i + 1 < args.size()) {
+            if (!parse_seed(args[++i], seed)) {
+                std::fprintf(stderr, "clustersim-cli run: --seed takes a whole number, got '%s'\n", args[i].c_str());
+                return kExitBadInput;
+            }
+            seed_given = true;
+        } else if (a == "--trace" && i + 1 < args.size()) {
+            trace_file = args[++i];
+        } else if (!a.empty() && a[0] != '-' && file.empty()) {
+            file = a;
+        } else {
+            std::fprintf(stderr, "clustersim-cli run: unexpected argument '%s'\n", a.c_str());
+            return kExitBadInput;
+        }
+    }
+    if (file.empty()) {
+        std::fprintf(stderr, "usage: clustersim-cli run FILE [--seed N] [--json] [--trace FILE]\n");
+        return kExitBadInput;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "%s: cannot read the file\n", file.c_str());
+        return kExitBadInput;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+
+    Scenario scenario;
+    std::string error;
+    if (!parse_scenario(buffer.str(), file, scenario, error)) {
+        std::fprintf(stderr, "%s\n", error.c_str());
+        return kExitBadInput;
+    }
+    if (seed_given) scenario.config.seed = seed;
+
+    std::FILE* trace_out = nullptr;
+    if (!trace_file.empty()) {
+        trace_out = std::fopen(trace_file.c_str(), "wb");
+        if (!trace_out) {
+            std::fprintf(stderr, "%s: cannot write the trace file\n", trace_file.c_str());
+            return kExitBadInput;
+        }
+    }
+    FileTrace trace(trace_out);
+    auto sim = std::make_unique<Simulation>(scenario.config);
+    if (trace_out) sim->set_trace(&trace);
+    const ScenarioOutcome outcome = run_scenario(scenario, *sim, file);
+    if (trace_out) std::fclose(trace_out);
+
+    if (json) std::printf("%s\n", sim->state_json().c_str());
+    for (const auto& failure : outcome.failures) std::fprintf(stderr, "%s\n", failure.c_str());
+    if (!outcome.error.empty()) {
+        std::fprintf(stderr, "%s\n", outcome.error.c_str());
+        return kExitBadInput;
+    }
+    return outcome.failures.empty() ? kExitOk : kExitExpectFailed;
+}
+
+}  // namespace cs::cli

@@ -1,0 +1,69 @@
+#pragma once
+// The checker lives outside the actors and watches every event for the four
+// violations of ARCHITECTURE.md. It reads actor state; it never changes it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/command.h"
+#include "sim/config.h"
+#include "sim/message.h"
+#include "sim/server.h"
+
+namespace cs {
+
+struct Violation {
+    ViolationKind kind = ViolationKind::Oversell;
+    TimeUs time_us = 0;
+    std::vector<NodeId> servers;
+    std::vector<std::uint64_t> orders;    // order ids involved
+    std::vector<std::uint64_t> messages;  // message ids involved (the latest ones seen)
+    std::string detail;
+};
+
+struct AckedOrder {
+    std::uint64_t order_id = 0;
+    std::int32_t product = 0;
+    std::int32_t quantity = 0;
+};
+
+class Checker {
+public:
+    static constexpr std::size_t kMaxViolations = 256;
+
+    void reset(const Config& config);
+
+    // Called by the world at the moments that matter.
+    void on_stock_change(const Server& server, std::int32_t product, TimeUs now_us, std::uint64_t message_id);
+    void on_client_ack(const AckedOrder& order, NodeId leader_hint, TimeUs now_us);
+    void on_commit(const Server& leader, const std::vector<Server>& servers, TimeUs now_us, std::uint64_t order_id);
+    // After every event: the cheap incremental lost-order check.
+    void after_event(const std::vector<Server>& servers, NodeId agreed_leader, TimeUs now_us);
+    // Periodically: divergence once the cluster has been fault-free for settle_us.
+    void periodic(const std::vector<Server>& servers, NodeId agreed_leader, TimeUs now_us, TimeUs fault_free_since_us);
+
+    const std::vector<Violation>& violations() const { return violations_; }
+    std::uint64_t total() const { return total_; }
+    bool has(ViolationKind kind) const;
+    const std::vector<std::int64_t>& acknowledged_quantity() const { return acked_quantity_; }
+
+private:
+    void record(Violation violation);
+
+    Config config_;
+    std::vector<Violation> violations_;
+    std::uint64_t total_ = 0;
+    std::vector<AckedOrder> acked_;
+    std::vector<std::int64_t> acked_quantity_;         // per product
+    std::vector<bool> oversold_product_;               // reported once per product
+    std::vector<std::vector<bool>> negative_reported_; // per server, product
+    // Lost-order scan state: acked_[0..verified_) are in the leader's data.
+    NodeId verified_leader_ = kNoNode;
+    std::uint64_t verified_version_ = 0;
+    std::size_t verified_ = 0;
+    std::vector<std::uint64_t> lost_reported_;         // order ids already reported (bounded)
+    std::vector<std::pair<TimeUs, TimeUs>> split_pairs_;  // leader_since pairs already reported
+    std::vector<TimeUs> divergence_window_reported_;   // per server: fault-free window already reported
+};
+
+}  // namespace cs

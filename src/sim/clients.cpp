@@ -1,0 +1,244 @@
+// The clients: orders and reads with timeouts and retries, and the load generator.
+#include <algorithm>
+
+#include "sim/context.h"
+
+namespace cs {
+
+NodeId ClientOrder::entry_server() const {
+    for (std::uint8_t i = 0; i < path_length; ++i)
+        if (path[i] >= 1) return path[i];
+    return kNoNode;
+}
+
+NodeId ClientOrder::leader() const {
+    return path_length > 0 && path[path_length - 1] >= 1 ? path[path_length - 1] : kNoNode;
+}
+
+namespace client_logic {
+namespace {
+
+using Ctx = Simulation::Context;
+
+// Answers that mean "not now, try again": the leader is changing or unreachable.
+bool transient(Reason r) { return r == Reason::NoLeader || r == Reason::LeaderUnreachable || r == Reason::NoQuorum; }
+
+std::uint64_t retry_token(const ClientOrder& o) { return (o.id << 8) | static_cast<std::uint64_t>(o.attempts & 0xff); }
+
+std::int32_t product_index(const Config& cfg, const std::string& sku) {
+    for (std::size_t i = 0; i < cfg.catalogue.size(); ++i)
+        if (cfg.catalogue[i].sku == sku) return static_cast<std::int32_t>(i);
+    return -1;
+}
+
+void send_attempt(ClientOrder& o, Ctx& ctx) {
+    ++o.attempts;
+    Message m;
+    m.type = o.is_read ? MsgType::Read : MsgType::Order;
+    m.from = kClients;
+    m.to = o.via;
+    m.order_id = o.id;
+    m.product = o.product;
+    m.quantity = o.quantity;
+    m.add_hop(kClients);
+    ctx.send(std::move(m));
+    ctx.timer(kClients, TimerKind::ClientRetry, ctx.config().client_timeout_us, retry_token(o));
+}
+
+void percentiles(LoadTestSummary& t) {
+    auto& v = t.latencies_us;
+    if (v.empty()) return;
+    std::sort(v.begin(), v.end());
+    auto at = [&](double q) {
+        const auto i = static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
+        return ms_from_us(v[std::min(i, v.size() - 1)]);
+    };
+    t.p50_ms = at(0.50);
+    t.p95_ms = at(0.95);
+    t.p99_ms = at(0.99);
+}
+
+void maybe_finish_load(Clients& c) {
+    auto& t = c.load_test_;
+    if (!t.running && !t.finished && c.load_outstanding_ == 0) {
+        t.finished = true;
+        percentiles(t);
+    }
+}
+
+void finish(Clients& c, ClientOrder o, Ctx& ctx) {
+    o.finished_us = ctx.now();
+    c.pending_.erase(o.id);
+    if (o.product >= 0 && o.stock_seen >= 0) {
+        c.stock_seen_[static_cast<std::size_t>(o.product)] = o.stock_seen;
+        c.stock_seen_from_[static_cast<std::size_t>(o.product)] = o.entry_server();
+    }
+    if (!o.is_read) {
+        auto& tot = c.totals_;
+        switch (o.status) {
+            case OrderStatus::Acknowledged: {
+                ++tot.acknowledged;
+                const auto& catalogue = ctx.config().catalogue;
+                tot.revenue_cents += catalogue[static_cast<std::size_t>(o.product)].price_cents * o.quantity;
+                ctx.checker().on_client_ack({o.id, o.product, o.quantity}, o.leader(), ctx.now());
+                break;
+            }
+            case OrderStatus::Rejected: ++tot.rejected; break;
+            default: ++tot.failed; break;
+        }
+        LogRecord r;
+        r.kind = LogKind::OrderDone;
+        r.level = o.status == OrderStatus::Acknowledged ? LogLevel::Info : LogLevel::Warning;
+        r.node = kClients;
+        r.other = o.leader();
+        r.status = o.status;
+        r.reason = o.reason;
+        r.a = static_cast<std::int64_t>(o.id);
+        r.b = o.product;
+        r.c = o.quantity;
+        ctx.log(r);
+    }
+    if (o.load_test && o.load_generation == c.load_generation_) {
+        auto& t = c.load_test_;
+        switch (o.status) {
+            case OrderStatus::Acknowledged:
+                ++t.acknowledged;
+                if (t.latencies_us.size() < Clients::kMaxLatencySamples) t.latencies_us.push_back(o.finished_us - o.submitted_us);
+                break;
+            case OrderStatus::Rejected:
+                ++t.rejected;
+                ++t.rejected_by_reason[static_cast<std::size_t>(o.reason)];
+                break;
+            default: ++t.failed; break;
+        }
+        const NodeId entry = o.entry_server();
+        if (entry >= 1 && static_cast<std::size_t>(entry) <= t.per_server.size()) ++t.per_server[static_cast<std::size_t>(entry - 1)];
+        if (c.load_outstanding_ > 0) --c.load_outstanding_;
+        maybe_finish_load(c);
+    }
+    c.recent_.push_back(std::move(o));
+    if (c.recent_.size() > Clients::kRecentOrders) c.recent_.pop_front();
+}
+
+void give_up(Clients& c, ClientOrder& o, Ctx& ctx) {
+    if (o.last_transient != Reason::None) {
+        o.status = OrderStatus::Rejected;
+        o.reason = o.last_transient;
+    } else {
+        o.status = OrderStatus::Failed;
+        o.reason = Reason::Timeout;
+    }
+    finish(c, o, ctx);
+}
+
+void load_tick(Clients& c, std::uint64_t generation, Ctx& ctx) {
+    auto& t = c.load_test_;
+    if (generation != c.load_generation_ || !t.running) return;
+    if (ctx.now() - t.started_us >= t.duration_us) {
+        t.running = false;
+        maybe_finish_load(c);
+        return;
+    }
+    const auto& catalogue = ctx.config().catalogue;
+    Rng& rng = ctx.workload_rng();
+    const auto product = static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(catalogue.size()) - 1));
+    const auto quantity = static_cast<std::int32_t>(rng.uniform(1, 3));
+    ++c.load_outstanding_;
+    ++t.submitted;
+    submit(c, catalogue[product].sku, quantity, kLoadBalancer, false, true, ctx);
+    // Arrivals spread uniformly around the mean gap: exact rate on average, no bunching.
+    const double mean_us = 1e6 / t.rate;
+    const auto lo = static_cast<std::int64_t>(mean_us * 0.5);
+    const auto hi = std::max<std::int64_t>(lo + 1, static_cast<std::int64_t>(mean_us * 1.5));
+    ctx.timer(kClients, TimerKind::LoadTick, std::max<std::int64_t>(1, rng.uniform(lo, hi)), generation);
+}
+
+}  // namespace
+
+std::uint64_t submit(Clients& c, const std::string& sku, std::int32_t quantity, NodeId via, bool is_read, bool load_test,
+                     Ctx& ctx) {
+    if (c.stock_seen_.size() != ctx.config().catalogue.size()) {
+        c.stock_seen_.assign(ctx.config().catalogue.size(), -1);
+        c.stock_seen_from_.assign(ctx.config().catalogue.size(), kNoNode);
+    }
+    ClientOrder o;
+    o.id = c.next_order_id_++;
+    o.sku = sku;
+    o.product = product_index(ctx.config(), sku);
+    o.quantity = quantity;
+    o.via = via;
+    o.is_read = is_read;
+    o.load_test = load_test;
+    o.load_generation = c.load_generation_;
+    o.submitted_us = ctx.now();
+    if (!is_read) ++c.totals_.submitted;
+    send_attempt(o, ctx);
+    const std::uint64_t id = o.id;
+    c.pending_.emplace(id, std::move(o));
+    return id;
+}
+
+void on_message(Clients& c, const Message& m, Ctx& ctx) {
+    if (m.type != MsgType::OrderReply && m.type != MsgType::ReadReply) return;
+    auto it = c.pending_.find(m.order_id);
+    if (it == c.pending_.end()) return;  // a late answer to an order already settled
+    ClientOrder& o = it->second;
+    o.path = m.path;
+    o.path_length = m.path_length;
+    o.stock_seen = m.status == OrderStatus::Acknowledged || m.type == MsgType::ReadReply ? m.stock : -1;
+    if (transient(m.reason)) {
+        // Try again soon rather than waiting out the full timeout.
+        o.last_transient = m.reason;
+        if (o.attempts >= ctx.config().client_attempts) {
+            give_up(c, o, ctx);
+            return;
+        }
+        ctx.timer(kClients, TimerKind::ClientRetry, ctx.config().client_timeout_us / 4, retry_token(o) | (1ull << 7));
+        return;
+    }
+    o.status = m.status;
+    o.reason = m.reason;
+    ClientOrder done = std::move(o);
+    finish(c, std::move(done), ctx);
+}
+
+void on_timer(Clients& c, const Event& e, Ctx& ctx) {
+    if (e.timer == TimerKind::LoadTick) {
+        load_tick(c, e.token, ctx);
+        return;
+    }
+    if (e.timer != TimerKind::ClientRetry) return;
+    auto it = c.pending_.find(e.token >> 8);
+    if (it == c.pending_.end()) return;
+    ClientOrder& o = it->second;
+    if ((e.token & 0x7f) != static_cast<std::uint64_t>(o.attempts & 0x7f)) return;  // an older attempt's timer
+    if (o.attempts >= ctx.config().client_attempts) {
+        give_up(c, o, ctx);
+        return;
+    }
+    send_attempt(o, ctx);
+}
+
+void start_load(Clients& c, const std::string& preset, double rate, TimeUs duration_us, Ctx& ctx) {
+    LoadTestSummary t;
+    t.preset = preset;
+    t.rate = rate;
+    t.duration_us = duration_us;
+    t.started_us = ctx.now();
+    t.running = true;
+    t.rejected_by_reason.assign(static_cast<std::size_t>(Reason::StaleEpoch) + 1, 0);
+    t.per_server.assign(static_cast<std::size_t>(ctx.server_count()), 0);
+    c.load_test_ = std::move(t);
+    c.load_test_ever_ = true;
+    c.load_outstanding_ = 0;
+    ++c.load_generation_;
+    ctx.timer(kClients, TimerKind::LoadTick, 0, c.load_generation_);
+}
+
+void stop_load(Clients& c, Ctx&) {
+    c.load_test_.running = false;
+    maybe_finish_load(c);
+}
+
+}  // namespace client_logic
+}  // namespace cs

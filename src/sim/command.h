@@ -1,0 +1,70 @@
+#pragma once
+// The scenario language (ARCHITECTURE.md), one command a line. The same parser
+// serves scenario files, the CLI and the page's command(): a line is either
+// parsed completely into a Command or rejected with a message; nothing is
+// half-applied.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/config.h"
+#include "sim/message.h"
+#include "sim/time.h"
+
+namespace cs {
+
+enum class Verb : std::uint8_t {
+    None,  // blank line or comment
+    Servers, Seed, Product, Replication, Quorum, Resync, Latency, Loss, Lb, Weight,
+    Order, Read, Crash, Restart, Partition, Heal, Isolate, Drop, Load, LoadStop,
+    Run, RunUntil, Expect,
+};
+
+enum class ExpectKind : std::uint8_t { Leader, Stock, Orders, Alive, Converged, NoViolations, Violation };
+
+enum class ViolationKind : std::uint8_t { Oversell, LostOrder, Divergence, SplitBrain };
+const char* violation_kind_name(ViolationKind kind);
+bool parse_violation_kind(std::string_view text, ViolationKind& out);
+
+struct OrderCounts {  // -1: not asked for
+    std::int64_t submitted = -1, acknowledged = -1, rejected = -1, failed = -1;
+};
+
+struct Command {
+    Verb verb = Verb::None;
+    TimeUs at_us = -1;          // `at T ...`: when to apply; -1 means now
+    std::int64_t number = 0;    // servers, seed, stock, quantity, weight, ...
+    std::int64_t number2 = 0;   // price (cents), weight value, ...
+    double fraction = 0;        // loss
+    TimeUs time_us = 0;         // run duration / until, load duration
+    TimeUs time2_us = 0;        // latency max
+    double rate = 0;            // load: orders per second
+    std::string name;           // product SKU, lb algorithm, load preset
+    NodeId node = kNoNode;      // crash/restart/isolate/weight target, drop from, order via
+    NodeId node2 = kNoNode;     // drop to
+    std::vector<NodeId> side_a, side_b;  // partition, expect alive
+    bool flag = false;          // replication async, quorum on
+    // expect
+    ExpectKind expect = ExpectKind::Leader;
+    ViolationKind violation = ViolationKind::Oversell;
+    OrderCounts orders;
+    std::string text;           // the line as written, for messages
+};
+
+// What the parser needs to know to validate ids, products and times.
+struct ParseContext {
+    int servers = 6;
+    std::vector<std::string> products;
+    TimeUs now_us = 0;
+    bool setup_allowed = true;  // servers/seed/product only before the run starts
+};
+
+// Parses one line. Returns false and sets error (without a file:line prefix) on bad input.
+bool parse_command(std::string_view line, const ParseContext& context, Command& out, std::string& error);
+
+// "250ms", "1.5s", "2m", "30us" -> microseconds. False on bad syntax.
+bool parse_duration(std::string_view text, TimeUs& out);
+std::string format_duration(TimeUs t);
+
+}  // namespace cs

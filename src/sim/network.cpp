@@ -1,0 +1,124 @@
+#include "sim/network.h"
+
+#include <algorithm>
+
+namespace cs {
+
+const char* drop_reason_name(DropReason reason) {
+    switch (reason) {
+        case DropReason::None: return "none";
+        case DropReason::Partition: return "partition";
+        case DropReason::Isolated: return "isolated";
+        case DropReason::Loss: return "loss";
+        case DropReason::DropNext: return "dropped";
+        case DropReason::Crashed: return "crashed";
+    }
+    return "?";
+}
+
+void Network::reset(int servers, TimeUs latency_us_min, TimeUs latency_us_max, double loss) {
+    servers_ = servers;
+    latency_us_min_ = latency_us_min;
+    latency_us_max_ = latency_us_max;
+    loss_ = loss;
+    partitioned_ = false;
+    const auto n = static_cast<std::size_t>(servers);
+    side_.assign(n, -1);
+    isolated_.assign(n, false);
+    drop_next_.assign(n * n, false);
+    last_delivery_.assign(n * n, 0);
+}
+
+bool Network::connected(NodeId a, NodeId b) const {
+    if (!is_server(a) || !is_server(b) || a == b) return true;
+    if (isolated_[static_cast<std::size_t>(a - 1)] || isolated_[static_cast<std::size_t>(b - 1)]) return false;
+    if (partitioned_) {
+        const int sa = side_[static_cast<std::size_t>(a - 1)];
+        const int sb = side_[static_cast<std::size_t>(b - 1)];
+        if (sa != sb) return false;
+    }
+    return true;
+}
+
+Route Network::route(NodeId from, NodeId to, TimeUs now_us, Rng& rng) {
+    Route r;
+    const bool server_link = is_server(from) && is_server(to) && from != to;
+    if (server_link) {
+        if (isolated(from) || isolated(to)) {
+            r.dropped = DropReason::Isolated;
+            return r;
+        }
+        if (!connected(from, to)) {
+            r.dropped = DropReason::Partition;
+            return r;
+        }
+        if (drop_next_[link(from, to)]) {
+            drop_next_[link(from, to)] = false;
+            r.dropped = DropReason::DropNext;
+            return r;
+        }
+    }
+    // Always draw both numbers, so a change of loss does not shift later latencies.
+    const TimeUs latency = rng.uniform(latency_us_min_, latency_us_max_);
+    const bool lost = rng.chance(loss_);
+    if (lost) {
+        r.dropped = DropReason::Loss;
+        return r;
+    }
+    r.deliver_us = now_us + latency;
+    if (server_link) {
+        TimeUs& last = last_delivery_[link(from, to)];
+        r.deliver_us = std::max(r.deliver_us, last);
+        last = r.deliver_us;
+    }
+    return r;
+}
+
+void Network::partition(const std::vector<NodeId>& side_a, const std::vector<NodeId>& side_b) {
+    std::fill(side_.begin(), side_.end(), -1);
+    for (NodeId n : side_a) side_[static_cast<std::size_t>(n - 1)] = 0;
+    for (NodeId n : side_b) side_[static_cast<std::size_t>(n - 1)] = 1;
+    // Servers named on neither side stay with side B's complement: side A.
+    for (auto& s : side_)
+        if (s < 0) s = 0;
+    partitioned_ = true;
+}
+
+void Network::heal() {
+    partitioned_ = false;
+    std::fill(side_.begin(), side_.end(), -1);
+    std::fill(isolated_.begin(), isolated_.end(), false);
+    std::fill(drop_next_.begin(), drop_next_.end(), false);
+}
+
+void Network::isolate(NodeId server) { isolated_[static_cast<std::size_t>(server - 1)] = true; }
+
+void Network::drop_next(NodeId from, NodeId to) { drop_next_[link(from, to)] = true; }
+
+void Network::set_latency(TimeUs min_us, TimeUs max_us) {
+    latency_us_min_ = min_us;
+    latency_us_max_ = max_us;
+}
+
+int Network::side_of(NodeId server) const {
+    return partitioned_ && is_server(server) ? side_[static_cast<std::size_t>(server - 1)] : -1;
+}
+
+bool Network::isolated(NodeId server) const {
+    return is_server(server) && isolated_[static_cast<std::size_t>(server - 1)];
+}
+
+bool Network::any_fault() const {
+    if (partitioned_ || loss_ > 0) return true;
+    return std::find(isolated_.begin(), isolated_.end(), true) != isolated_.end();
+}
+
+std::vector<std::pair<NodeId, NodeId>> Network::pending_drops() const {
+    std::vector<std::pair<NodeId, NodeId>> out;
+    for (NodeId a = 1; a <= servers_; ++a)
+        for (NodeId b = 1; b <= servers_; ++b)
+            if (a != b && drop_next_[link(a, b)]) out.emplace_back(a, b);
+    return out;
+}
+
+}  // namespace cs

@@ -1,0 +1,363 @@
+#include "sim/simulation.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "sim/context.h"
+
+namespace cs {
+namespace {
+
+// Independent random streams derived from the one seed.
+enum Stream : std::uint64_t { kNetworkStream = 1, kWorkloadStream = 2, kBalancerStream = 3 };
+
+constexpr TimeUs kMetricsInterval = us_from_s(1);
+constexpr TimeUs kCheckerInterval = us_from_ms(100);
+
+bool is_election_message(MsgType t) {
+    return t == MsgType::Election || t == MsgType::ElectionOk || t == MsgType::Coordinator ||
+           t == MsgType::StateRequest || t == MsgType::StateReply;
+}
+
+std::uint64_t fnv(std::uint64_t h, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) {
+        h ^= (v >> (i * 8)) & 0xff;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+}  // namespace
+
+Simulation::Simulation(Config config)
+    : config_(std::move(config)),
+      net_rng_(Rng::derive(config_.seed, kNetworkStream)),
+      workload_rng_(Rng::derive(config_.seed, kWorkloadStream)),
+      lb_rng_(Rng::derive(config_.seed, kBalancerStream)) {
+    network_.reset(config_.servers, config_.latency_us_min, config_.latency_us_max, config_.loss);
+    checker_.reset(config_);
+    servers_.resize(static_cast<std::size_t>(config_.servers));
+    Context ctx{*this};
+    for (int i = 0; i < config_.servers; ++i) {
+        servers_[static_cast<std::size_t>(i)].id = i + 1;
+        server_logic::boot(servers_[static_cast<std::size_t>(i)], ctx);
+    }
+    lb_logic::boot(lb_, ctx);
+    clients_.stock_seen_.assign(config_.catalogue.size(), -1);
+    clients_.stock_seen_from_.assign(config_.catalogue.size(), kNoNode);
+    set_timer(kNoNode, TimerKind::MetricsTick, kMetricsInterval, 0);
+    set_timer(kNoNode, TimerKind::CheckerTick, kCheckerInterval, 0);
+}
+
+std::uint32_t Simulation::allocate_slot() {
+    if (!free_slots_.empty()) {
+        const std::uint32_t slot = free_slots_.back();
+        free_slots_.pop_back();
+        return slot;
+    }
+    messages_.emplace_back();
+    return static_cast<std::uint32_t>(messages_.size() - 1);
+}
+
+void Simulation::release_slot(std::uint32_t slot) {
+    messages_[slot].in_flight = false;
+    messages_[slot].message.entries.clear();
+    free_slots_.push_back(slot);
+}
+
+std::uint64_t Simulation::send(Message&& m) {
+    m.id = next_message_id_++;
+    m.sent_us = now_us_;
+    ++sent_by_type_[static_cast<int>(m.type)];
+    if (is_election_message(m.type)) {
+        if (!election_active_) {
+            election_active_ = true;
+            ++elections_total_;
+            election_messages_current_ = 0;
+        }
+        ++election_messages_current_;
+    }
+    trace_hash_ = fnv(fnv(trace_hash_, m.id), (static_cast<std::uint64_t>(m.type) << 40) ^
+                                                  (static_cast<std::uint64_t>(static_cast<std::uint32_t>(m.from)) << 20) ^
+                                                  static_cast<std::uint32_t>(m.to));
+    const Route route = network_.route(m.from, m.to, now_us_, net_rng_);
+    const std::uint64_t id = m.id;
+    if (route.dropped != DropReason::None) {
+        if (route.dropped == DropReason::DropNext || route.dropped == DropReason::Loss) note_fault();
+        LogRecord r;
+        r.time_us = now_us_;
+        r.kind = LogKind::Dropped;
+        r.level = LogLevel::Detail;
+        r.msg = m.type;
+        r.node = m.from;
+        r.other = m.to;
+        r.a = static_cast<std::int64_t>(route.dropped);
+        r.message_id = id;
+        event_log_.add(r);
+        if (trace_) trace_event("drop", &m, nullptr, drop_reason_name(route.dropped));
+        return id;
+    }
+    m.deliver_us = route.deliver_us;
+    if (trace_) trace_event("send", &m, nullptr, nullptr);
+    const std::uint32_t slot = allocate_slot();
+    messages_[slot].message = std::move(m);
+    messages_[slot].in_flight = true;
+    Event e;
+    e.time_us = route.deliver_us;
+    e.kind = EventKind::Deliver;
+    e.slot = slot;
+    scheduler_.push(e);
+    return id;
+}
+
+void Simulation::set_timer(NodeId node, TimerKind kind, TimeUs delay_us, std::uint64_t token) {
+    Event e;
+    e.time_us = now_us_ + std::max<TimeUs>(0, delay_us);
+    e.kind = EventKind::Timer;
+    e.timer = kind;
+    e.node = node;
+    e.token = token;
+    if (node >= 1) e.incarnation = servers_[static_cast<std::size_t>(node - 1)].incarnation;
+    scheduler_.push(e);
+}
+
+bool Simulation::step() {
+    if (scheduler_.empty()) return false;
+    const Event e = scheduler_.pop();
+    now_us_ = e.time_us;
+    ++events_processed_;
+    trace_hash_ = fnv(fnv(trace_hash_, static_cast<std::uint64_t>(e.time_us)),
+                      (static_cast<std::uint64_t>(e.kind) << 8) | static_cast<std::uint64_t>(e.timer));
+    dispatch(e);
+    after_event();
+    return true;
+}
+
+void Simulation::run_until(TimeUs t) {
+    while (!scheduler_.empty() && scheduler_.top().time_us <= t) step();
+    if (t > now_us_) now_us_ = t;
+}
+
+TimeUs Simulation::next_event_time() const { return scheduler_.empty() ? -1 : scheduler_.top().time_us; }
+
+void Simulation::dispatch(const Event& e) {
+    if (e.kind == EventKind::Deliver) {
+        deliver(e.slot);
+        return;
+    }
+    handle_timer(e);
+}
+
+void Simulation::deliver(std::uint32_t slot) {
+    Message& m = messages_[slot].message;
+    messages_[slot].in_flight = false;
+    current_message_id_ = m.id;
+    Context ctx{*this};
+    bool kept = false;
+    LogRecord r;
+    r.time_us = now_us_;
+    r.kind = LogKind::Delivered;
+    r.level = LogLevel::Detail;
+    r.msg = m.type;
+    r.node = m.from;
+    r.other = m.to;
+    r.message_id = m.id;
+    r.a = static_cast<std::int64_t>(m.order_id);
+    if (m.to >= 1) {
+        Server& s = servers_[static_cast<std::size_t>(m.to - 1)];
+        if (!s.alive) {
+            r.kind = LogKind::Dropped;
+            r.a = static_cast<std::int64_t>(DropReason::Crashed);
+            event_log_.add(r);
+            if (trace_) trace_event("drop", &m, nullptr, "crashed");
+        } else {
+            if (m.type == MsgType::Order || m.type == MsgType::Read) m.add_hop(m.to);
+            event_log_.add(r);
+            if (trace_) trace_event("deliver", &m, nullptr, nullptr);
+            kept = server_logic::on_message(s, m, slot, ctx);
+        }
+    } else {
+        event_log_.add(r);
+        if (trace_) trace_event("deliver", &m, nullptr, nullptr);
+        if (m.to == kLoadBalancer) lb_logic::on_message(lb_, m, ctx);
+        else if (m.to == kClients) client_logic::on_message(clients_, m, ctx);
+    }
+    current_message_id_ = 0;
+    if (!kept) release_slot(slot);
+}
+
+void Simulation::handle_timer(const Event& e) {
+    Context ctx{*this};
+    if (trace_) trace_event("timer", nullptr, &e, nullptr);
+    if (e.node >= 1) {
+        Server& s = servers_[static_cast<std::size_t>(e.node - 1)];
+        if (s.alive && s.incarnation == e.incarnation) server_logic::on_timer(s, e, ctx);
+        return;
+    }
+    if (e.node == kLoadBalancer) {
+        lb_logic::on_timer(lb_, e, ctx);
+        return;
+    }
+    if (e.node == kClients) {
+        client_logic::on_timer(clients_, e, ctx);
+        return;
+    }
+    switch (e.timer) {
+        case TimerKind::MetricsTick:
+            for (auto& s : servers_) server_logic::sample_metrics(s, kMetricsInterval, ctx);
+            set_timer(kNoNode, TimerKind::MetricsTick, kMetricsInterval, 0);
+            break;
+        case TimerKind::CheckerTick:
+            checker_.periodic(servers_, agreed_leader(), now_us_, fault_free_since());
+            set_timer(kNoNode, TimerKind::CheckerTick, kCheckerInterval, 0);
+            break;
+        case TimerKind::ScheduledCommand: {
+            const CommandResult result = apply(scheduled_[e.slot]);
+            if (!result.ok) event_log_.note(format_duration(now_us_) + ": '" + scheduled_[e.slot].text + "' failed: " + result.error);
+            break;
+        }
+        default: break;
+    }
+}
+
+void Simulation::after_event() {
+    const NodeId leader = agreed_leader();
+    if (election_active_ && leader != kNoNode) {
+        election_active_ = false;
+        election_messages_last_ = election_messages_current_;
+    }
+    checker_.after_event(servers_, leader, now_us_);
+}
+
+TimeUs Simulation::fault_free_since() const { return network_.any_fault() ? -1 : last_fault_us_; }
+
+NodeId Simulation::agreed_leader() const {
+    NodeId leader = kNoNode;
+    for (const Server& s : servers_) {
+        if (!s.alive) continue;
+        const NodeId belief = s.role == Role::Leader ? s.id : (s.role == Role::Follower ? s.leader : kNoNode);
+        if (belief == kNoNode) return kNoNode;
+        if (leader == kNoNode) leader = belief;
+        else if (belief != leader) return kNoNode;
+    }
+    if (leader == kNoNode) return kNoNode;
+    const Server& l = servers_[static_cast<std::size_t>(leader - 1)];
+    return l.is_leader() ? leader : kNoNode;
+}
+
+CommandResult Simulation::execute(std::string_view line) {
+    ParseContext pc;
+    pc.servers = config_.servers;
+    for (const auto& p : config_.catalogue) pc.products.push_back(p.sku);
+    pc.now_us = now_us_;
+    pc.setup_allowed = false;
+    Command command;
+    std::string error;
+    if (!parse_command(line, pc, command, error)) return {false, error};
+    if (command.verb == Verb::None) return {false, "empty command"};
+    return apply(command);
+}
+
+CommandResult Simulation::apply(const Command& c) {
+    if (c.at_us > now_us_) {
+        Command later = c;
+        later.at_us = -1;
+        scheduled_.push_back(later);
+        Event e;
+        e.time_us = c.at_us;
+        e.kind = EventKind::Timer;
+        e.timer = TimerKind::ScheduledCommand;
+        e.node = kNoNode;
+        e.slot = static_cast<std::uint32_t>(scheduled_.size() - 1);
+        scheduler_.push(e);
+        return {};
+    }
+    Context ctx{*this};
+    auto fault_note = [&](const std::string& text) {
+        note_fault();
+        event_log_.note(format_duration(now_us_) + ": " + text);
+        LogRecord r;
+        r.time_us = now_us_;
+        r.kind = LogKind::Fault;
+        r.level = LogLevel::Warning;
+        r.a = static_cast<std::int64_t>(event_log_.notes_total());
+        event_log_.add(r);
+    };
+    switch (c.verb) {
+        case Verb::None: return {};
+        case Verb::Servers:
+        case Verb::Seed:
+        case Verb::Product:
+            return {false, "'" + c.text + "' changes the setup: start a new scenario instead"};
+        case Verb::Replication: config_.replication = c.flag ? ReplicationMode::Async : ReplicationMode::Sync; break;
+        case Verb::Quorum: config_.quorum = c.flag; break;
+        case Verb::Resync: config_.resync = c.flag; break;
+        case Verb::Latency:
+            config_.latency_us_min = c.time_us;
+            config_.latency_us_max = c.time2_us;
+            network_.set_latency(c.time_us, c.time2_us);
+            break;
+        case Verb::Loss:
+            config_.loss = c.fraction;
+            network_.set_loss(c.fraction);
+            fault_note(c.text);
+            break;
+        case Verb::Lb: {
+            LbAlgorithm algorithm;
+            parse_lb_algorithm(c.name, algorithm);
+            config_.lb = algorithm;
+            lb_logic::set_algorithm(lb_, algorithm);
+            break;
+        }
+        case Verb::Weight:
+            if (config_.weights.size() < servers_.size()) config_.weights.resize(servers_.size(), 1);
+            config_.weights[static_cast<std::size_t>(c.node - 1)] = static_cast<int>(c.number);
+            servers_[static_cast<std::size_t>(c.node - 1)].weight = static_cast<int>(c.number);
+            break;
+        case Verb::Order:
+        case Verb::Read:
+            client_logic::submit(clients_, c.name, static_cast<std::int32_t>(c.number), c.node, c.verb == Verb::Read, false, ctx);
+            break;
+        case Verb::Crash: {
+            Server& s = servers_[static_cast<std::size_t>(c.node - 1)];
+            if (!s.alive) return {false, "server " + std::to_string(c.node) + " is already crashed"};
+            server_logic::crash(s, ctx);
+            fault_note(c.text);
+            LogRecord r;
+            r.time_us = now_us_;
+            r.kind = LogKind::Crash;
+            r.level = LogLevel::Warning;
+            r.node = c.node;
+            event_log_.add(r);
+            break;
+        }
+        case Verb::Restart: {
+            Server& s = servers_[static_cast<std::size_t>(c.node - 1)];
+            if (s.alive) return {false, "server " + std::to_string(c.node) + " is not crashed"};
+            server_logic::restart(s, ctx);
+            fault_note(c.text);
+            LogRecord r;
+            r.time_us = now_us_;
+            r.kind = LogKind::Restart;
+            r.node = c.node;
+            event_log_.add(r);
+            break;
+        }
+        case Verb::Partition: network_.partition(c.side_a, c.side_b); fault_note(c.text); break;
+        case Verb::Heal: network_.heal(); fault_note(c.text); break;
+        case Verb::Isolate: network_.isolate(c.node); fault_note(c.text); break;
+        case Verb::Drop: network_.drop_next(c.node, c.node2); event_log_.note(format_duration(now_us_) + ": " + c.text); break;
+        case Verb::Load: client_logic::start_load(clients_, c.name, c.rate, c.time_us, ctx); break;
+        case Verb::LoadStop: client_logic::stop_load(clients_, ctx); break;
+        case Verb::Run: run_until(now_us_ + c.time_us); break;
+        case Verb::RunUntil: run_until(c.time_us); break;
+        case Verb::Expect: {
+            std::string failure = check_expectation(c);
+            if (!failure.empty()) return {false, failure};
+            break;
+        }
+    }
+    return {};
+}
+
+}  // namespace cs

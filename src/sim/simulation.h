@@ -1,0 +1,137 @@
+#pragma once
+// The simulated world: scheduler, network, servers, load balancer, clients and
+// checker. Single-threaded and deterministic: the same Config and the same
+// commands at the same simulated times give the same run, native or wasm.
+//
+// The UI reads it through the const accessors; every user action is a command
+// (the scenario language) fed in through execute().
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/checker.h"
+#include "sim/clients.h"
+#include "sim/command.h"
+#include "sim/config.h"
+#include "sim/event_log.h"
+#include "sim/load_balancer.h"
+#include "sim/message.h"
+#include "sim/network.h"
+#include "sim/rng.h"
+#include "sim/scheduler.h"
+#include "sim/server.h"
+#include "sim/trace.h"
+
+namespace cs {
+
+struct CommandResult {
+    bool ok = true;
+    std::string error;  // set when !ok
+};
+
+class Simulation {
+public:
+    explicit Simulation(Config config = {});
+
+    // ---- time ----
+    TimeUs now_us() const { return now_us_; }
+    std::uint64_t events_processed() const { return events_processed_; }
+    // Processes the next event. False if there is none.
+    bool step();
+    // Processes every event up to and including t, then sets the clock to t.
+    void run_until(TimeUs t);
+    // Time of the next pending event, or -1 if none.
+    TimeUs next_event_time() const;
+
+    // ---- commands ----
+    // Parses one scenario line and applies it now; nothing changes on error.
+    // `expect` and `run` lines are refused here (they belong to scenario files).
+    CommandResult execute(std::string_view line);
+    // Applies a parsed command now (validation already done by the parser,
+    // except checks that need the live state, which return an error).
+    CommandResult apply(const Command& command);
+
+    // ---- views ----
+    const Config& config() const { return config_; }
+    const std::vector<Server>& servers() const { return servers_; }
+    const Server& server(NodeId id) const { return servers_.at(static_cast<std::size_t>(id - 1)); }
+    int server_count() const { return static_cast<int>(servers_.size()); }
+    // The leader every alive server agrees on (and that believes it leads), or kNoNode.
+    NodeId agreed_leader() const;
+    const Network& network() const { return network_; }
+    const LoadBalancer& load_balancer() const { return lb_; }
+    const Clients& clients() const { return clients_; }
+    const Checker& checker() const { return checker_; }
+    const EventLog& event_log() const { return event_log_; }
+    // Messages currently on the wire (sent, not yet delivered or dropped).
+    template <typename F>
+    void for_each_in_flight(F&& visit) const {
+        for (const auto& slot : messages_)
+            if (slot.in_flight) visit(slot.message);
+    }
+    std::uint64_t messages_sent(MsgType type) const { return sent_by_type_[static_cast<int>(type)]; }
+    // Election messages (ELECTION + OK + COORDINATOR) of the latest election, and in all.
+    std::uint64_t election_messages_last() const { return election_messages_last_; }
+    std::uint64_t elections_total() const { return elections_total_; }
+
+    // The state JSON of ARCHITECTURE.md.
+    std::string state_json() const;
+
+    // Every event as one JSON line to this sink (nullptr: off).
+    void set_trace(TraceSink* sink) { trace_ = sink; }
+    // Order-sensitive hash of every processed event: equal hashes, equal runs.
+    std::uint64_t trace_hash() const { return trace_hash_; }
+
+    // ---- used by the actors (server.cpp, clients.cpp, load_balancer.cpp) ----
+    struct Context;
+
+private:
+    friend struct Context;
+    struct MessageSlot {
+        Message message;
+        bool in_flight = false;
+    };
+
+    void dispatch(const Event& event);
+    void deliver(std::uint32_t slot);
+    std::uint64_t send(Message&& m);
+    void set_timer(NodeId node, TimerKind kind, TimeUs delay_us, std::uint64_t token);
+    std::uint32_t allocate_slot();
+    void release_slot(std::uint32_t slot);
+    void handle_timer(const Event& event);
+    void after_event();
+    void note_fault() { last_fault_us_ = now_us_; }
+    TimeUs fault_free_since() const;
+    std::string check_expectation(const Command& command) const;
+    void trace_event(const char* kind, const Message* m, const Event* e, const char* detail);
+
+    Config config_;
+    TimeUs now_us_ = 0;
+    std::uint64_t events_processed_ = 0;
+    std::uint64_t next_message_id_ = 1;
+    Scheduler scheduler_;
+    Network network_;
+    std::vector<Server> servers_;
+    LoadBalancer lb_;
+    Clients clients_;
+    Checker checker_;
+    EventLog event_log_;
+    Rng net_rng_;
+    Rng workload_rng_;
+    Rng lb_rng_;
+    std::uint64_t current_message_id_ = 0;
+    std::vector<Command> scheduled_;  // `at T` commands, by index
+    TimeUs last_fault_us_ = 0;
+    bool election_active_ = false;
+    std::uint64_t election_messages_current_ = 0;
+    std::vector<MessageSlot> messages_;
+    std::vector<std::uint32_t> free_slots_;
+    std::uint64_t sent_by_type_[static_cast<int>(MsgType::Count)]{};
+    std::uint64_t election_messages_last_ = 0;
+    std::uint64_t elections_total_ = 0;
+    TraceSink* trace_ = nullptr;
+    std::uint64_t trace_hash_ = 0xcbf29ce484222325ull;
+};
+
+}  // namespace cs
