@@ -101,6 +101,7 @@ void become_follower(Server& s, NodeId leader, std::int64_t epoch, Ctx& ctx) {
         fail_pending_writes(s, Reason::NoLeader, ctx);
     }
     ++s.election_round;  // cancels any election timer
+    s.reasserting = false;
     const bool changed = s.leader != leader || s.role != Role::Follower;
     s.role = Role::Follower;
     s.leader = leader;
@@ -113,6 +114,7 @@ void start_election(Server& s, Ctx& ctx);
 
 void take_leadership(Server& s, Ctx& ctx) {
     s.role = Role::Leader;
+    s.reasserting = false;
     s.leader = s.id;
     s.leader_since_us = ctx.now();
     s.missed_heartbeats = 0;
@@ -173,6 +175,7 @@ void finish_recovery(Server& s, Ctx& ctx) {
 
 void start_election(Server& s, Ctx& ctx) {
     ++s.election_round;
+    s.reasserting = false;
     ++s.elections_started;
     if (s.role == Role::Leader) fail_pending_writes(s, Reason::NoLeader, ctx);
     s.role = Role::Candidate;
@@ -444,9 +447,38 @@ void handle_heartbeat_ack(Server& s, const Message& m, Ctx& ctx) {
     }
 }
 
+// The leader re-announces itself: COORDINATOR to every lower id (quorum on: to all, with its log).
+void announce(Server& s, Ctx& ctx) {
+    const bool quorum = ctx.config().quorum;
+    for (NodeId to = 1; to <= ctx.server_count(); ++to) {
+        if (to == s.id || (!quorum && to > s.id)) continue;
+        Message m = make(s, MsgType::Coordinator, to);
+        if (quorum) m.entries = s.log;
+        ctx.send(std::move(m));
+    }
+}
+
 void handle_election(Server& s, const Message& m, Ctx& ctx) {
     ctx.send(make(s, MsgType::ElectionOk, m.from));
+    if (s.role == Role::Leader) {
+        // Bully: whoever gets ELECTION holds an election too. The leader keeps serving
+        // while it does (a restarted server may be waiting for its data), and re-announces
+        // itself if no higher id answers.
+        if (s.reasserting) return;
+        if (s.id == ctx.server_count()) {
+            announce(s, ctx);
+            return;
+        }
+        s.reasserting = true;
+        ++s.election_round;
+        for (NodeId to = s.id + 1; to <= ctx.server_count(); ++to) ctx.send(make(s, MsgType::Election, to));
+        ctx.timer(s.id, TimerKind::ElectionTimeout, ctx.config().election_ok_timeout_us, s.election_round);
+        return;
+    }
     if (s.role == Role::Candidate || s.role == Role::AwaitingCoordinator || s.role == Role::Recovering) return;
+    // Restarted and still waiting for data: the election comes once the data is in, so
+    // that a higher id never takes over with a stale copy.
+    if (s.syncing_after_restart) return;
     start_election(s, ctx);
 }
 
@@ -508,8 +540,19 @@ void handle_state_reply(Server& s, const Message& m, Ctx& ctx) {
     if (static_cast<int>(s.state_from.size()) >= ctx.majority()) finish_recovery(s, ctx);
 }
 
+// Newer means: its last entry is from a later epoch, or as recent and longer.
+bool newer_log(const std::vector<LogEntry>& a, const std::vector<LogEntry>& b) {
+    const std::int64_t ea = a.empty() ? 0 : a.back().epoch, eb = b.empty() ? 0 : b.back().epoch;
+    return ea != eb ? ea > eb : a.size() > b.size();
+}
+
 void handle_sync_state(Server& s, const Message& m, Ctx& ctx) {
     const bool quorum = ctx.config().quorum;
+    if (!m.ok) {
+        // A follower's copy, offered while we restart: keep the newest in case no leader answers.
+        if (s.syncing_after_restart && newer_log(m.entries, s.best_log)) s.best_log = m.entries;
+        return;
+    }
     if (quorum && m.epoch < s.promised_epoch) return;
     if (s.role == Role::Leader && m.from < s.id) return;  // a lower leader cannot overwrite us
     if (s.role != Role::Follower || s.leader != m.from) become_follower(s, m.from, m.epoch, ctx);
@@ -726,7 +769,12 @@ bool on_message(Server& s, const Message& m, std::uint32_t slot, Ctx& ctx) {
         case MsgType::HeartbeatAck: handle_heartbeat_ack(s, m, ctx); break;
         case MsgType::Election: handle_election(s, m, ctx); break;
         case MsgType::ElectionOk:
-            if (s.role == Role::Candidate) {
+            if (s.role == Role::Leader && s.reasserting) {
+                // A higher id is alive: it will lead. Stand down and wait for its COORDINATOR.
+                become_follower(s, kNoNode, s.epoch, ctx);
+                s.role = Role::AwaitingCoordinator;
+                ctx.timer(s.id, TimerKind::CoordinatorTimeout, ctx.config().coordinator_timeout_us, s.election_round);
+            } else if (s.role == Role::Candidate) {
                 s.role = Role::AwaitingCoordinator;
                 ctx.timer(s.id, TimerKind::CoordinatorTimeout, ctx.config().coordinator_timeout_us, s.election_round);
             }
@@ -739,6 +787,14 @@ bool on_message(Server& s, const Message& m, std::uint32_t slot, Ctx& ctx) {
             if (s.role == Role::Leader) {
                 s.peer_up[static_cast<std::size_t>(m.from - 1)] = true;
                 send_sync(s, m.from, ctx);
+            } else if (!ctx.config().quorum) {
+                // Not the leader (there may be none right now, mid-election): offer our copy
+                // as a fallback, marked as not authoritative. Quorum on needs no such help:
+                // its elections collect state from a majority.
+                Message copy = make(s, MsgType::SyncState, m.from);
+                copy.ok = false;
+                copy.entries = s.log;
+                ctx.send(std::move(copy));
             }
             break;
         case MsgType::SyncState: handle_sync_state(s, m, ctx); break;
@@ -764,7 +820,13 @@ void on_timer(Server& s, const Event& e, Ctx& ctx) {
     switch (e.timer) {
         case TimerKind::HeartbeatTick: on_heartbeat_tick(s, ctx); break;
         case TimerKind::ElectionTimeout:
-            if (e.token == s.election_round && s.role == Role::Candidate) declare_victory(s, ctx);
+            if (e.token != s.election_round) break;
+            if (s.role == Role::Candidate) {
+                declare_victory(s, ctx);
+            } else if (s.role == Role::Leader && s.reasserting) {
+                s.reasserting = false;
+                announce(s, ctx);
+            }
             break;
         case TimerKind::CoordinatorTimeout:
             if (e.token == s.election_round && s.role == Role::AwaitingCoordinator) start_election(s, ctx);
@@ -774,7 +836,13 @@ void on_timer(Server& s, const Event& e, Ctx& ctx) {
             break;
         case TimerKind::RestartSyncTimeout:
             if (s.syncing_after_restart) {
+                // No leader answered: take the newest copy the others offered, if newer than ours.
                 s.syncing_after_restart = false;
+                if (newer_log(s.best_log, s.log)) {
+                    install_log(s, s.best_log, ctx);
+                    log_simple(ctx, LogKind::Synced, LogLevel::Info, s.id, kNoNode, static_cast<std::int64_t>(s.log.size()));
+                }
+                s.best_log.clear();
                 start_election(s, ctx);
             }
             break;
@@ -793,6 +861,7 @@ void crash(Server& s, Ctx& ctx) {
     s.leader = kNoNode;
     s.missed_heartbeats = 0;
     s.syncing_after_restart = false;
+    s.reasserting = false;
     s.pending_writes.clear();
     s.forwarded.clear();
     s.state_from.clear();

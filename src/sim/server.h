@@ -57,12 +57,13 @@ struct Server {
     std::uint64_t election_round = 0; // guards election timers
     std::uint64_t elections_started = 0;
     bool syncing_after_restart = false;
+    bool reasserting = false;         // a leader answering ELECTION: asking higher ids, still serving
 
     // Quorum on: promises and the new leader's state collection.
     std::int64_t promised_epoch = 0;
     std::int64_t log_epoch = 0;
     std::vector<NodeId> state_from;   // who replied to StateRequest
-    std::vector<LogEntry> best_log;
+    std::vector<LogEntry> best_log;   // quorum on: newest log offered; quorum off: newest copy while restarting
     std::int64_t best_log_epoch = -1;
 
     // Data: the order log is the replicated state; stock is derived from it.
