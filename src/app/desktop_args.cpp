@@ -1,0 +1,105 @@
+#include "app/desktop_args.h"
+
+#include <fstream>
+#include <sstream>
+#include <string_view>
+#include <utility>
+
+#include "sim/command.h"
+
+namespace cs::app {
+
+const char* const kDesktopUsage =
+    "usage: clustersim [options]\n"
+    "  --seed N            seed of the simulation (default 1)\n"
+    "  --servers N         number of servers, 2..64 (default 6)\n"
+    "  --speed X           simulated seconds per real second, 0.01..10 (default 0.1)\n"
+    "  --scenario FILE     play a scenario file (.scn)\n"
+    "  --embed             the compact layout used in course material\n"
+    "  --size WxH          window size (default 1280x720)\n"
+    "  --run-to TIME       start with the simulation advanced to TIME (e.g. 5s)\n"
+    "  --frames N          draw N frames of 1/60 s each, then exit (for tests)\n"
+    "  --screenshot FILE   with --frames: save the last frame as .png or .ppm\n";
+
+namespace {
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+bool fail(std::string& error, std::string message) {
+    error = std::move(message);
+    return false;
+}
+
+bool parse_size(const std::string& text, int& w, int& h) {
+    const auto x = text.find('x');
+    long long a = 0, b = 0;
+    if (x == std::string::npos || !parse_int(text.substr(0, x), 200, 16384, a) ||
+        !parse_int(text.substr(x + 1), 150, 16384, b))
+        return false;
+    w = static_cast<int>(a);
+    h = static_cast<int>(b);
+    return true;
+}
+
+}  // namespace
+
+bool parse_desktop_args(int argc, const char* const* argv, DesktopArgs& out, std::string& error) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            out.help = true;
+            continue;
+        }
+        if (arg == "--embed") {
+            out.start.embed = true;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            error = arg.rfind("--", 0) == 0 ? arg + " needs a value" : "unexpected argument '" + arg + "'";
+            return false;
+        }
+        const std::string value = argv[++i];
+        long long number = 0;
+        unsigned long long seed = 0;
+        if (arg == "--seed") {
+            if (!parse_u64(value, seed)) return fail(error, "--seed needs a whole number >= 0");
+            out.start.config.seed = seed;
+            out.start.seed_given = true;
+        } else if (arg == "--servers") {
+            if (!parse_int(value, 2, 64, number)) return fail(error, "--servers needs a number from 2 to 64");
+            out.start.config.servers = static_cast<int>(number);
+        } else if (arg == "--speed") {
+            if (!parse_speed(value, out.start.speed)) return fail(error, "--speed needs a number from 0.01 to 10");
+        } else if (arg == "--scenario") {
+            std::ifstream file(value, std::ios::binary);
+            if (!file) return fail(error, "cannot read scenario file '" + value + "'");
+            std::ostringstream text;
+            text << file.rdbuf();
+            out.start.scenario = text.str();
+        } else if (arg == "--size") {
+            if (!parse_size(value, out.width, out.height)) return fail(error, "--size needs WxH, e.g. 1280x720");
+        } else if (arg == "--run-to") {
+            if (!parse_duration(value, out.run_to_us) || out.run_to_us < 0)
+                return fail(error, "--run-to needs a duration such as 5s or 1500ms");
+        } else if (arg == "--frames") {
+            if (!parse_int(value, 1, 1000000, number)) return fail(error, "--frames needs a number >= 1");
+            out.frames = static_cast<int>(number);
+        } else if (arg == "--screenshot") {
+            if (!ends_with(value, ".png") && !ends_with(value, ".ppm"))
+                return fail(error, "--screenshot needs a .png or .ppm file name");
+            out.screenshot = value;
+        } else {
+            error = "unknown option '" + arg + "'";
+            return false;
+        }
+    }
+    if (!out.screenshot.empty() && out.frames == 0) {
+        error = "--screenshot needs --frames N";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace cs::app

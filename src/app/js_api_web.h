@@ -1,0 +1,14 @@
+#pragma once
+// The functions behind window.clustersim (web/api.js calls them with ccall).
+
+namespace cs::app {
+
+class Host;
+
+// The host the JS API talks to; null until main has created it.
+void set_js_api_host(Host* host);
+
+// Tells the page that the first frame is on screen (window.clustersim.ready).
+void js_api_mark_ready();
+
+}  // namespace cs::app

@@ -1,0 +1,101 @@
+// The web page: GLFW (Emscripten's JavaScript implementation) on a WebGL 2
+// canvas that fills the browser window, driven by requestAnimationFrame.
+#include <emscripten.h>
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "app/gui.h"
+#include "app/host.h"
+#include "app/js_api_web.h"
+#include "app/url_params.h"
+
+EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(int, js_canvas_css_width, (), { return Module['canvas'].clientWidth; });
+EM_JS(int, js_canvas_css_height, (), { return Module['canvas'].clientHeight; });
+// Not glfwSetWindowSize: Emscripten's GLFW turns a size equal to the screen's
+// into a fullscreen request (a maximised or F11 browser window would jump to
+// fullscreen). Browser.setCanvasSize sizes the drawing buffer and tells GLFW.
+EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+EM_JS(char*, js_query_string, (), { return allocateUTF8(window.location.search || ""); });
+EM_JS(void, js_fatal, (const char* text), {
+    if (typeof window.clustersimFatal === 'function') window.clustersimFatal(UTF8ToString(text));
+});
+
+namespace {
+
+struct WebApp {
+    GLFWwindow* window = nullptr;
+    std::unique_ptr<cs::app::Host> host;
+    std::unique_ptr<cs::app::Gui> gui;
+    bool embed = false;
+    double last_ms = 0;
+    float pixel_ratio = 1.0f;
+    bool ready = false;
+};
+
+WebApp g_app;  // emscripten_set_main_loop calls back into it, main never returns
+
+// The canvas is sized by CSS (the whole window); its drawing buffer must
+// follow at device-pixel resolution so text is crisp on HiDPI screens. Polled
+// each frame: that covers window resizes and browser zoom (which changes
+// devicePixelRatio) without any event wiring.
+void follow_canvas_size() {
+    g_app.pixel_ratio = static_cast<float>(js_device_pixel_ratio());
+    const int w = std::max(1, static_cast<int>(std::lround(js_canvas_css_width() * g_app.pixel_ratio)));
+    const int h = std::max(1, static_cast<int>(std::lround(js_canvas_css_height() * g_app.pixel_ratio)));
+    int current_w = 0, current_h = 0;
+    glfwGetWindowSize(g_app.window, &current_w, &current_h);
+    if (w != current_w || h != current_h) js_set_canvas_size(w, h);
+}
+
+void frame() {
+    follow_canvas_size();
+    const double now_ms = emscripten_get_now();
+    g_app.host->tick((now_ms - g_app.last_ms) / 1000.0);
+    g_app.last_ms = now_ms;
+    // The window is in device pixels here, so the UI scale is the pixel ratio itself.
+    g_app.gui->frame(*g_app.host, g_app.pixel_ratio, g_app.embed);
+    if (!g_app.ready) {
+        g_app.ready = true;
+        cs::app::js_api_mark_ready();
+    }
+}
+
+}  // namespace
+
+int main() {
+    if (!glfwInit()) {
+        js_fatal("GLFW could not start in this browser.");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);  // an opaque canvas: nothing behind it shows through
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    g_app.window = glfwCreateWindow(1280, 720, "clustersim", nullptr, nullptr);
+    if (!g_app.window) {
+        js_fatal("This page needs WebGL 2, which this browser did not provide.");
+        return 1;
+    }
+    glfwMakeContextCurrent(g_app.window);
+
+    char* query = js_query_string();
+    const cs::app::StartOptions options = cs::app::parse_url_params(query);
+    std::free(query);
+    g_app.embed = options.embed;
+    g_app.host = std::make_unique<cs::app::Host>(options);
+    g_app.gui = std::make_unique<cs::app::Gui>(g_app.window, "#version 300 es");
+    cs::app::set_js_api_host(g_app.host.get());
+    follow_canvas_size();
+    g_app.last_ms = emscripten_get_now();
+
+    // 0 fps = requestAnimationFrame. No glfwSwapInterval: the browser presents
+    // each frame itself (and calling it before the loop exists is an error).
+    emscripten_set_main_loop(frame, 0, true);
+    return 0;
+}

@@ -1,0 +1,123 @@
+#include "app/url_params.h"
+
+#include <cstdint>
+
+namespace cs::app {
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+int base64_value(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '-' || c == '+') return 62;
+    if (c == '_' || c == '/') return 63;
+    return -1;
+}
+
+// Notices quote what the user typed; keep them one short line.
+std::string quoted(const std::string& value) {
+    constexpr std::size_t kMax = 40;
+    return "'" + (value.size() > kMax ? value.substr(0, kMax) + "..." : value) + "'";
+}
+
+}  // namespace
+
+std::string percent_decode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '+') {
+            out += ' ';
+        } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+            i += 2;
+        } else {
+            out += c;  // a stray '%' stays as it is
+        }
+    }
+    return out;
+}
+
+bool base64_decode(std::string_view text, std::string& out) {
+    while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+    if (text.size() % 4 == 1) return false;  // no byte count gives this length
+    out.clear();
+    std::uint32_t bits = 0;
+    int bit_count = 0;
+    for (const char c : text) {
+        const int v = base64_value(c);
+        if (v < 0) return false;
+        bits = (bits << 6) | static_cast<std::uint32_t>(v);
+        bit_count += 6;
+        if (bit_count >= 8) {
+            bit_count -= 8;
+            out += static_cast<char>((bits >> bit_count) & 0xFF);
+        }
+    }
+    return true;
+}
+
+StartOptions parse_url_params(std::string_view query) {
+    StartOptions options;
+    if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+        if (pair.empty()) continue;
+        const auto eq = pair.find('=');
+        const std::string key = percent_decode(pair.substr(0, eq));
+        const std::string value = eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1));
+
+        if (key == "seed") {
+            unsigned long long seed = 0;
+            if (parse_u64(value, seed)) {
+                options.config.seed = seed;
+                options.seed_given = true;
+            } else {
+                options.notices.push_back("seed " + quoted(value) + " is not a whole number >= 0; using seed " +
+                                          std::to_string(options.config.seed));
+            }
+        } else if (key == "servers") {
+            long long servers = 0;
+            if (parse_int(value, 2, 64, servers))
+                options.config.servers = static_cast<int>(servers);
+            else
+                options.notices.push_back("servers " + quoted(value) + " must be 2..64; using " +
+                                          std::to_string(options.config.servers));
+        } else if (key == "speed") {
+            double speed = 0;
+            if (parse_speed(value, speed))
+                options.speed = speed;
+            else
+                options.notices.push_back("speed " + quoted(value) + " must be a number from 0.01 to 10");
+        } else if (key == "scenario") {
+            std::string text;
+            if (base64_decode(value, text))
+                options.scenario = std::move(text);
+            else
+                options.notices.push_back("scenario parameter is not URL-safe base64; ignored");
+        } else if (key == "embed") {
+            if (value == "1" || value == "true" || value.empty())
+                options.embed = true;
+            else if (value != "0" && value != "false")
+                options.notices.push_back("embed " + quoted(value) + " must be 1 or 0");
+        } else if (key == "lesson") {
+            // No lessons are shipped yet; say so instead of silently showing the default.
+            options.notices.push_back("lesson " + quoted(value) + " not found");
+        } else {
+            options.notices.push_back("unknown URL parameter " + quoted(key) + " ignored");
+        }
+    }
+    return options;
+}
+
+}  // namespace cs::app

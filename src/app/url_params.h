@@ -1,0 +1,20 @@
+#pragma once
+// The page's URL parameters (ARCHITECTURE.md): seed, servers, speed, scenario
+// (URL-safe base64 of a scenario text), embed=1, lesson=NAME. Anything unknown
+// or malformed becomes a notice on the page; the page still starts.
+#include <string>
+#include <string_view>
+
+#include "app/options.h"
+
+namespace cs::app {
+
+// `query` is location.search, with or without the leading '?'.
+StartOptions parse_url_params(std::string_view query);
+
+// Helpers, exposed for the tests.
+std::string percent_decode(std::string_view text);
+// URL-safe (-_) or standard (+/) alphabet, padding optional. False on bad input.
+bool base64_decode(std::string_view text, std::string& out);
+
+}  // namespace cs::app

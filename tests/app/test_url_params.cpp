@@ -1,0 +1,65 @@
+#include <doctest/doctest.h>
+
+#include "app/url_params.h"
+
+using namespace cs::app;
+
+TEST_CASE("known parameters set the start options") {
+    const StartOptions o = parse_url_params("?seed=42&servers=8&speed=0.5&embed=1");
+    CHECK(o.config.seed == 42);
+    CHECK(o.config.servers == 8);
+    CHECK(o.speed == doctest::Approx(0.5));
+    CHECK(o.embed);
+    CHECK(o.notices.empty());
+}
+
+TEST_CASE("no parameters give the defaults and no notices") {
+    const StartOptions o = parse_url_params("");
+    CHECK(o.config.seed == cs::Config{}.seed);
+    CHECK(o.config.servers == 6);
+    CHECK(o.speed == doctest::Approx(cs::ui::kDefaultSpeed));
+    CHECK_FALSE(o.embed);
+    CHECK(o.notices.empty());
+}
+
+TEST_CASE("malformed and unknown parameters become notices, defaults stay") {
+    const StartOptions o = parse_url_params("seed=-3&servers=200&speed=fast&embed=maybe&colour=red&lesson=bully");
+    CHECK(o.config.seed == cs::Config{}.seed);
+    CHECK(o.config.servers == 6);
+    CHECK(o.speed == doctest::Approx(cs::ui::kDefaultSpeed));
+    CHECK_FALSE(o.embed);
+    REQUIRE(o.notices.size() == 6);
+    CHECK(o.notices[0].find("seed") != std::string::npos);
+    CHECK(o.notices[4].find("colour") != std::string::npos);
+    CHECK(o.notices[5].find("lesson") != std::string::npos);
+}
+
+TEST_CASE("the scenario parameter is URL-safe base64") {
+    // "servers 4\ncrash 2" in URL-safe base64 without padding.
+    const StartOptions o = parse_url_params("scenario=c2VydmVycyA0CmNyYXNoIDI");
+    CHECK(o.notices.empty());
+    CHECK(o.scenario == "servers 4\ncrash 2");
+    const StartOptions bad = parse_url_params("scenario=not*base64");
+    CHECK(bad.scenario.empty());
+    CHECK(bad.notices.size() == 1);
+}
+
+TEST_CASE("base64 takes both alphabets, with or without padding") {
+    std::string out;
+    const std::string bytes = "\xfb\xff\xbf";  // encodes to the two alphabets' differing characters
+    CHECK(base64_decode("-_-_", out));
+    CHECK(out == bytes);
+    CHECK(base64_decode("+/+/", out));
+    CHECK(out == bytes);
+    CHECK(base64_decode("YQ==", out));
+    CHECK(out == "a");
+    CHECK(base64_decode("YQ", out));
+    CHECK(out == "a");
+    CHECK_FALSE(base64_decode("Y", out));
+}
+
+TEST_CASE("percent decoding") {
+    CHECK(percent_decode("a%20b+c") == "a b c");
+    CHECK(percent_decode("100%") == "100%");
+    CHECK(percent_decode("%zz") == "%zz");
+}

@@ -1,0 +1,252 @@
+// Browser smoke test of the web page (build/web) in Debian's headless Chromium.
+//
+//   node tests/browser/smoke.mjs
+//
+// Serves build/web on a free loopback port (no extra dependencies), loads the
+// page and checks: it becomes ready, nothing is logged as an error, the canvas
+// follows the window at device-pixel resolution, the picture is not blank, a
+// click on the Pause button works, and window.clustersim does what
+// ARCHITECTURE.md promises (command, state, load, pause/resume, speed, URL
+// parameters). Saves build/screenshots/web-smoke.png. Exits 1 if any check failed.
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const webDir = path.join(root, 'build/web');
+const shotDir = path.join(root, 'build/screenshots');
+const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const READY_TIMEOUT_MS = 60000;
+
+const results = [];
+function check(ok, what, detail = '') {
+  results.push({ ok: !!ok, what });
+  console.log(`${ok ? 'ok' : 'not ok'} - ${what}${!ok && detail ? `: ${detail}` : ''}`);
+  return !!ok;
+}
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm', '.png': 'image/png', '.css': 'text/css', '.json': 'application/json',
+};
+
+function startServer() {
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = path.join(webDir, urlPath === '/' ? 'index.html' : urlPath);
+    if (!file.startsWith(webDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': contentTypes[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// Opens the page and collects every console error, page error and failed request.
+async function openPage(browser, url, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, ...options });
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
+  page.on('response', (res) => { if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`); });
+  await page.goto(url);
+  const ready = await page.waitForFunction(() => window.clustersim && window.clustersim.ready === true, null,
+    { timeout: READY_TIMEOUT_MS }).then(() => true, () => false);
+  return { page, errors, ready };
+}
+
+// Statistics of a screenshot (or of its top `rows` rows), decoded by the
+// browser itself (no PNG library needed here).
+async function pictureStats(page, rows = 0) {
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(async ([data, rows]) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, c.width, rows > 0 ? Math.min(rows, c.height) : c.height).data;
+    const colours = new Set();
+    let sum = 0, sumSq = 0, n = 0;
+    for (let i = 0; i < px.length; i += 4 * 7) {  // every 7th pixel is plenty
+      const lum = 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
+      sum += lum; sumSq += lum * lum; n++;
+      colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+    }
+    const mean = sum / n;
+    return { width: img.width, height: img.height, stddev: Math.sqrt(sumSq / n - mean * mean), colours: colours.size };
+  }, [png, rows]);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  for (const f of ['index.html', 'clustersim.js', 'clustersim.wasm'])
+    if (!fs.existsSync(path.join(webDir, f))) throw new Error(`build/web/${f} is missing: build the web page first`);
+  fs.mkdirSync(shotDir, { recursive: true });
+
+  const server = await startServer();
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumFlags });
+  try {
+    // ---- the page itself ----
+    const { page, errors, ready } = await openPage(browser, base);
+    check(ready, 'page becomes ready (window.clustersim.ready)');
+    if (!ready) return;
+    await sleep(500);
+
+    const size = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+    check(size.w === 1280 && size.h === 720, 'canvas drawing buffer matches the 1280x720 window', JSON.stringify(size));
+
+    const stats = await pictureStats(page);
+    check(stats.stddev > 10 && stats.colours > 50, 'the picture is not blank', JSON.stringify(stats));
+
+    const top = await pictureStats(page, 40);
+    check(top.stddev > 10, 'the control bar is drawn at the top of the window', JSON.stringify(top));
+
+    const loading = await page.evaluate(() => document.getElementById('status').classList.contains('hidden'));
+    check(loading, 'the loading text is gone once ready');
+
+    // ---- state() ----
+    const s0 = await page.evaluate(() => window.clustersim.state());
+    check(Array.isArray(s0.servers) && s0.servers.length === 6, 'state() lists 6 servers', JSON.stringify(s0.servers?.length));
+    check(typeof s0.time_ms === 'number' && typeof s0.seed === 'number' && typeof s0.events === 'number',
+      'state() has time_ms, seed and events', JSON.stringify({ time_ms: s0.time_ms, seed: s0.seed, events: s0.events }));
+    check(s0.servers.every((s, i) => s.id === i + 1 && s.alive === true), 'every server starts alive with ids 1..6');
+    await sleep(400);
+    const s1 = await page.evaluate(() => window.clustersim.state());
+    check(s1.time_ms > s0.time_ms, 'simulated time moves on while playing', `${s0.time_ms} -> ${s1.time_ms}`);
+
+    // ---- command() ----
+    const crash = await page.evaluate(() => window.clustersim.command('crash 6'));
+    check(crash.ok === true, "command('crash 6') returns {ok:true}", JSON.stringify(crash));
+    const afterCrash = await page.evaluate(() => window.clustersim.state());
+    check(afterCrash.servers[5].alive === false, 'server 6 is not alive after crash 6');
+    check(afterCrash.servers.slice(0, 5).every((s) => s.alive), 'servers 1..5 are still alive');
+    await sleep(300);
+    await page.screenshot({ path: path.join(shotDir, 'web-smoke.png') });
+
+    const bogus = await page.evaluate(() => window.clustersim.command('bogus'));
+    check(bogus.ok === false && typeof bogus.error === 'string' && bogus.error.length > 0,
+      "command('bogus') returns {ok:false, error}", JSON.stringify(bogus));
+    const bad = await page.evaluate(() => window.clustersim.command('crash 99'));
+    check(bad.ok === false && bad.error.length > 0, "command('crash 99') is refused", JSON.stringify(bad));
+    const restart = await page.evaluate(() => window.clustersim.command('restart 6'));
+    const afterRestart = await page.evaluate(() => window.clustersim.state());
+    check(restart.ok && afterRestart.servers[5].alive === true, "command('restart 6') brings server 6 back");
+
+    // ---- pause(), resume(), speed() ----
+    await page.evaluate(() => window.clustersim.pause());
+    const p0 = (await page.evaluate(() => window.clustersim.state())).time_ms;
+    await sleep(300);
+    const p1 = (await page.evaluate(() => window.clustersim.state())).time_ms;
+    check(p0 === p1, 'pause() stops simulated time', `${p0} -> ${p1}`);
+    const speed = await page.evaluate(() => window.clustersim.speed(2));
+    check(speed === 2, 'speed(2) returns 2', String(speed));
+    await page.evaluate(() => window.clustersim.resume());
+    await sleep(300);
+    const p2 = (await page.evaluate(() => window.clustersim.state())).time_ms;
+    check(p2 - p1 >= 200, 'resume() at 2x runs about 2 simulated ms per real ms', `${p1} -> ${p2}`);
+    const badSpeed = await page.evaluate(() => { try { window.clustersim.speed('fast'); return 'no error'; } catch (e) { return e.name; } });
+    check(badSpeed === 'RangeError', "speed('fast') throws a RangeError", badSpeed);
+
+    // ---- a real click on the Pause button (top left of the control bar) ----
+    await page.mouse.click(40, 18);
+    await sleep(200);
+    check(await page.evaluate(() => window.clustersim.paused()), 'clicking the Pause button pauses');
+    await page.mouse.click(40, 18);
+    await sleep(200);
+    check(!(await page.evaluate(() => window.clustersim.paused())), 'clicking it again plays');
+    // ImGui 1.86 samples keys once a frame: hold the key for a few frames, as a person does.
+    const tapSpace = async () => { await page.keyboard.down('Space'); await sleep(100); await page.keyboard.up('Space'); await sleep(100); };
+    await tapSpace();
+    check(await page.evaluate(() => window.clustersim.paused()), 'the Space key pauses');
+    await tapSpace();
+    check(!(await page.evaluate(() => window.clustersim.paused())), 'and plays again');
+
+    // ---- load() ----
+    const loaded = await page.evaluate(() => window.clustersim.load('servers 4\nseed 3\ncrash 2\n'));
+    const afterLoad = await page.evaluate(() => window.clustersim.state());
+    check(loaded.ok && afterLoad.servers.length === 4 && afterLoad.servers[1].alive === false && afterLoad.seed === 3,
+      'load() replaces the scenario', JSON.stringify(loaded));
+    const badLoad = await page.evaluate(() => window.clustersim.load('servers 4\nfrobnicate\n'));
+    const keptState = await page.evaluate(() => window.clustersim.state());
+    check(badLoad.ok === false && /:2:/.test(badLoad.error) && keptState.servers.length === 4,
+      'a bad load() names the line and changes nothing', JSON.stringify(badLoad));
+
+    check(errors.length === 0, 'no console errors, page errors or failed requests', errors.join(' | '));
+    await page.close();
+
+    // ---- URL parameters, HiDPI, resizing ----
+    const scenario = Buffer.from('servers 5\ncrash 4\n').toString('base64url');
+    const withParams = await openPage(browser, `${base}?seed=42&speed=0.5&scenario=${scenario}`);
+    const sp = withParams.ready ? await withParams.page.evaluate(() => window.clustersim.state()) : null;
+    check(sp && sp.seed === 42 && sp.servers.length === 5 && sp.servers[3].alive === false,
+      'URL parameters seed and scenario are applied', JSON.stringify(sp && { seed: sp.seed, n: sp.servers.length }));
+    check(withParams.errors.length === 0, 'no errors with URL parameters', withParams.errors.join(' | '));
+    await withParams.page.close();
+
+    const malformed = await openPage(browser, `${base}?seed=banana&nonsense=1&scenario=***`);
+    check(malformed.ready && malformed.errors.length === 0, 'malformed URL parameters do not break the page',
+      malformed.errors.join(' | '));
+    await malformed.page.close();
+
+    const hidpi = await openPage(browser, base, { deviceScaleFactor: 2 });
+    const hs = hidpi.ready ? await hidpi.page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height })) : {};
+    check(hs.w === 2560 && hs.h === 1440, 'on a 2x screen the drawing buffer is 2560x1440', JSON.stringify(hs));
+    await hidpi.page.screenshot({ path: path.join(shotDir, 'web-hidpi.png') });
+    await hidpi.page.setViewportSize({ width: 900, height: 600 });
+    await sleep(300);
+    const rs = await hidpi.page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+    check(rs.w === 1800 && rs.h === 1200, 'the canvas follows a window resize', JSON.stringify(rs));
+    const rtop = await pictureStats(hidpi.page, 40);
+    check(rtop.stddev > 10, 'after the resize the control bar is still at the top', JSON.stringify(rtop));
+
+    // A window exactly the size of the screen must not be taken for a fullscreen request.
+    const full = await openPage(browser, base, { viewport: { width: 800, height: 450 }, screen: { width: 800, height: 450 } });
+    const fs2 = full.ready ? await full.page.evaluate(() => { const c = document.getElementById('canvas'); return { w: c.width, h: c.height, style: c.style.cssText }; }) : {};
+    check(fs2.w === 800 && fs2.h === 450 && !fs2.style, 'a screen-sized window gets a screen-sized canvas', JSON.stringify(fs2));
+    check(full.errors.length === 0, 'no errors in a screen-sized window', full.errors.join(' | '));
+    await full.page.close();
+    check(hidpi.errors.length === 0, 'no errors on a 2x screen', hidpi.errors.join(' | '));
+    await hidpi.page.close();
+
+    // ---- a browser without WebGL 2 gets a sentence, not a blank page ----
+    const noGl = await browser.newPage();
+    const noGlErrors = [];
+    noGl.on('pageerror', (err) => noGlErrors.push(err.message));
+    noGl.on('console', (msg) => { if (msg.type() === 'error') noGlErrors.push(msg.text()); });
+    await noGl.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+        return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+      };
+    });
+    await noGl.goto(base);
+    await sleep(1500);
+    const message = await noGl.evaluate(() => document.getElementById('status-text').textContent);
+    check(/WebGL 2/.test(message), 'without WebGL 2 the page says so', message);
+    check(noGlErrors.length === 0, 'and logs no errors', noGlErrors.join(' | '));
+    await noGl.close();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().then(() => {
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`browser smoke: ${results.length - failed} checks passed, ${failed} failed`);
+  process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+}, (err) => {
+  console.error(`browser smoke: ${err.stack || err}`);
+  process.exit(1);
+});
