@@ -1,5 +1,6 @@
 // The clients: orders and reads with timeouts and retries, and the load generator.
 #include <algorithm>
+#include <cmath>
 
 #include "sim/context.h"
 
@@ -45,17 +46,30 @@ void send_attempt(ClientOrder& o, Ctx& ctx) {
     ctx.timer(kClients, TimerKind::ClientRetry, ctx.config().client_timeout_us, retry_token(o));
 }
 
+// Nearest-rank percentiles: p99 of 200 latencies is the 198th smallest.
 void percentiles(LoadTestSummary& t) {
     auto& v = t.latencies_us;
     if (v.empty()) return;
     std::sort(v.begin(), v.end());
-    auto at = [&](double q) {
-        const auto i = static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
-        return ms_from_us(v[std::min(i, v.size() - 1)]);
+    auto at = [&](std::size_t percent) {
+        const std::size_t rank = (v.size() * percent + 99) / 100;  // ceil(n * p / 100), at least 1
+        return ms_from_us(v[std::max<std::size_t>(rank, 1) - 1]);
     };
-    t.p50_ms = at(0.50);
-    t.p95_ms = at(0.95);
-    t.p99_ms = at(0.99);
+    t.p50_ms = at(50);
+    t.p95_ms = at(95);
+    t.p99_ms = at(99);
+}
+
+void record_latency(LoadTestSummary& t, std::int64_t latency_us) {
+    if (t.latencies_seen++ % t.latency_stride != 0) return;
+    if (t.latencies_us.size() >= Clients::kMaxLatencySamples) {
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < t.latencies_us.size(); i += 2) t.latencies_us[kept++] = t.latencies_us[i];
+        t.latencies_us.resize(kept);
+        t.latency_stride *= 2;
+        if ((t.latencies_seen - 1) % t.latency_stride != 0) return;
+    }
+    t.latencies_us.push_back(latency_us);
 }
 
 void maybe_finish_load(Clients& c) {
@@ -103,13 +117,16 @@ void finish(Clients& c, ClientOrder o, Ctx& ctx) {
         switch (o.status) {
             case OrderStatus::Acknowledged:
                 ++t.acknowledged;
-                if (t.latencies_us.size() < Clients::kMaxLatencySamples) t.latencies_us.push_back(o.finished_us - o.submitted_us);
+                record_latency(t, o.finished_us - o.submitted_us);
                 break;
             case OrderStatus::Rejected:
                 ++t.rejected;
                 ++t.rejected_by_reason[static_cast<std::size_t>(o.reason)];
                 break;
-            default: ++t.failed; break;
+            default:
+                ++t.failed;
+                ++t.failed_by_reason[static_cast<std::size_t>(o.reason)];
+                break;
         }
         const NodeId entry = o.entry_server();
         if (entry >= 1 && static_cast<std::size_t>(entry) <= t.per_server.size()) ++t.per_server[static_cast<std::size_t>(entry - 1)];
@@ -131,14 +148,25 @@ void give_up(Clients& c, ClientOrder& o, Ctx& ctx) {
     finish(c, o, ctx);
 }
 
+// The k-th order of a test (k = 0, 1, ...) goes out at a moment drawn uniformly from the
+// k-th slot [k, k+1) x (1 / rate): exactly rate x duration orders at the rate on average,
+// jittered so they do not march in lockstep, and never more than two within one gap.
+TimeUs arrival_time(const LoadTestSummary& t, std::uint64_t k, Rng& rng) {
+    const double gap_us = 1e6 / t.rate;
+    const auto slot_start = static_cast<std::int64_t>(static_cast<double>(k) * gap_us);
+    const auto slot_end = std::max(slot_start + 1, static_cast<std::int64_t>(static_cast<double>(k + 1) * gap_us));
+    return t.started_us + rng.uniform(slot_start, slot_end - 1);
+}
+
+void schedule_next(Clients& c, Ctx& ctx) {
+    const auto& t = c.load_test_;
+    const TimeUs at = arrival_time(t, t.submitted, ctx.workload_rng());
+    ctx.timer(kClients, TimerKind::LoadTick, at - ctx.now(), c.load_generation_);
+}
+
 void load_tick(Clients& c, std::uint64_t generation, Ctx& ctx) {
     auto& t = c.load_test_;
     if (generation != c.load_generation_ || !t.running) return;
-    if (ctx.now() - t.started_us >= t.duration_us) {
-        t.running = false;
-        maybe_finish_load(c);
-        return;
-    }
     const auto& catalogue = ctx.config().catalogue;
     Rng& rng = ctx.workload_rng();
     const auto product = static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(catalogue.size()) - 1));
@@ -146,11 +174,12 @@ void load_tick(Clients& c, std::uint64_t generation, Ctx& ctx) {
     ++c.load_outstanding_;
     ++t.submitted;
     submit(c, catalogue[product].sku, quantity, kLoadBalancer, false, true, ctx);
-    // Arrivals spread uniformly around the mean gap: exact rate on average, no bunching.
-    const double mean_us = 1e6 / t.rate;
-    const auto lo = static_cast<std::int64_t>(mean_us * 0.5);
-    const auto hi = std::max<std::int64_t>(lo + 1, static_cast<std::int64_t>(mean_us * 1.5));
-    ctx.timer(kClients, TimerKind::LoadTick, std::max<std::int64_t>(1, rng.uniform(lo, hi)), generation);
+    if (t.submitted < t.planned) {
+        schedule_next(c, ctx);
+        return;
+    }
+    t.running = false;
+    maybe_finish_load(c);
 }
 
 }  // namespace
@@ -225,14 +254,16 @@ void start_load(Clients& c, const std::string& preset, double rate, TimeUs durat
     t.rate = rate;
     t.duration_us = duration_us;
     t.started_us = ctx.now();
+    t.planned = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(rate * static_cast<double>(duration_us) / 1e6)));
     t.running = true;
     t.rejected_by_reason.assign(static_cast<std::size_t>(Reason::StaleEpoch) + 1, 0);
+    t.failed_by_reason.assign(static_cast<std::size_t>(Reason::StaleEpoch) + 1, 0);
     t.per_server.assign(static_cast<std::size_t>(ctx.server_count()), 0);
     c.load_test_ = std::move(t);
     c.load_test_ever_ = true;
     c.load_outstanding_ = 0;
     ++c.load_generation_;
-    ctx.timer(kClients, TimerKind::LoadTick, 0, c.load_generation_);
+    schedule_next(c, ctx);
 }
 
 void stop_load(Clients& c, Ctx&) {

@@ -39,13 +39,21 @@ struct LoadTestSummary {
     double rate = 0;
     TimeUs duration_us = 0;
     TimeUs started_us = 0;
+    std::uint64_t planned = 0;   // rate x duration, rounded: the orders it will send
     bool running = false;        // still generating
     bool finished = false;       // generated everything and every order has an outcome
     std::uint64_t submitted = 0, acknowledged = 0, rejected = 0, failed = 0;
     std::vector<std::uint64_t> rejected_by_reason;  // index: Reason
+    std::vector<std::uint64_t> failed_by_reason;    // index: Reason
     std::vector<std::uint64_t> per_server;          // index: entry server id - 1
-    std::vector<std::int64_t> latencies_us;         // acknowledged orders, bounded
-    double p50_ms = 0, p95_ms = 0, p99_ms = 0;
+    // Latencies of acknowledged orders (submit to answer, retries included). Bounded: when
+    // full, every other sample is dropped and from then on only every stride-th is kept, so
+    // the sample stays spread evenly over the whole test however long it runs.
+    std::vector<std::int64_t> latencies_us;
+    std::uint64_t latency_stride = 1;
+    std::uint64_t latencies_seen = 0;
+    double p50_ms = 0, p95_ms = 0, p99_ms = 0;  // set when the test finishes
+    std::uint64_t outcomes() const { return acknowledged + rejected + failed; }
 };
 
 struct OrderTotals {
@@ -56,7 +64,7 @@ struct OrderTotals {
 class Clients {
 public:
     static constexpr std::size_t kRecentOrders = 2000;
-    static constexpr std::size_t kMaxLatencySamples = 200000;
+    static constexpr std::size_t kMaxLatencySamples = 20000;  // p99 still rests on 200 samples
 
     const OrderTotals& totals() const { return totals_; }
     const std::deque<ClientOrder>& recent() const { return recent_; }  // finished, newest last

@@ -124,10 +124,75 @@ bool key_value(std::string_view word, std::string_view key, std::string_view& va
     return true;
 }
 
+// "N", "MIN..MAX", "MIN.." (no upper bound) or "..MAX" (from 0), each end read by parse_one.
+template <typename ParseOne>
+bool parse_bounds(std::string_view text, Bounds& out, ParseOne parse_one) {
+    const auto dots = text.find("..");
+    if (dots == std::string_view::npos) {
+        if (!parse_one(text, out.min)) return false;
+        out.max = out.min;
+        return out.min >= 0;
+    }
+    const std::string_view lo = text.substr(0, dots), hi = text.substr(dots + 2);
+    if (lo.empty() && hi.empty()) return false;
+    out.min = 0;
+    out.max = INT64_MAX;
+    if (!lo.empty() && !parse_one(lo, out.min)) return false;
+    if (!hi.empty() && !parse_one(hi, out.max)) return false;
+    return out.min >= 0 && out.min <= out.max;
+}
+
+bool parse_count_bounds(std::string_view text, Bounds& out) { return parse_bounds(text, out, parse_int); }
+
+bool parse_duration_bounds(std::string_view text, Bounds& out) { return parse_bounds(text, out, parse_duration); }
+
+// A percentage with an optional '%', in hundredths of a percent ("12.5%" -> 1250).
+bool parse_percent(std::string_view text, std::int64_t& out) {
+    if (!text.empty() && text.back() == '%') text.remove_suffix(1);
+    double value = 0;
+    if (!parse_decimal(text, value) || value > 100) return false;
+    out = static_cast<std::int64_t>(std::llround(value * 100));
+    return true;
+}
+
+bool parse_load_expect(const std::vector<std::string_view>& w, Command& out, std::string& error) {
+    out.expect = ExpectKind::Load;
+    const char* usage =
+        "expected 'expect load' with any of submitted=N acknowledged=N rejected=N failed=N (N or MIN..MAX) "
+        "p50=D p95=D p99=D (D a duration or MIN..MAX, like p99=..250ms)";
+    if (w.size() < 3) {
+        error = usage;
+        return false;
+    }
+    for (std::size_t i = 2; i < w.size(); ++i) {
+        std::string_view v;
+        Bounds* field = nullptr;
+        bool latency = false;
+        if (key_value(w[i], "submitted", v)) field = &out.load.submitted;
+        else if (key_value(w[i], "acknowledged", v)) field = &out.load.acknowledged;
+        else if (key_value(w[i], "rejected", v)) field = &out.load.rejected;
+        else if (key_value(w[i], "failed", v)) field = &out.load.failed;
+        else if (key_value(w[i], "p50", v)) field = &out.load.p50_us, latency = true;
+        else if (key_value(w[i], "p95", v)) field = &out.load.p95_us, latency = true;
+        else if (key_value(w[i], "p99", v)) field = &out.load.p99_us, latency = true;
+        if (!field) {
+            error = std::string(usage) + ", got '" + std::string(w[i]) + "'";
+            return false;
+        }
+        if (latency ? !parse_duration_bounds(v, *field) : !parse_count_bounds(v, *field)) {
+            error = latency ? "expected a latency like 250ms or a range like 10ms..250ms, got '" + std::string(v) + "'"
+                            : "expected a count like 20 or a range like 18..20, got '" + std::string(v) + "'";
+            return false;
+        }
+    }
+    return true;
+}
+
 bool parse_expect(const std::vector<std::string_view>& w, const ParseContext& ctx, Command& out, std::string& error) {
     out.verb = Verb::Expect;
     if (w.size() < 2) {
-        error = "expected what to expect: leader, stock, orders, alive, converged, no-violations or violation";
+        error = "expected what to expect: leader, stock, orders, alive, converged, no-violations, violation, load, "
+                "share or routed";
         return false;
     }
     const std::string_view what = w[1];
@@ -210,8 +275,28 @@ bool parse_expect(const std::vector<std::string_view>& w, const ParseContext& ct
         }
         return true;
     }
+    if (what == "load") return parse_load_expect(w, out, error);
+    if (what == "share" || what == "routed") {
+        const bool share = what == "share";
+        out.expect = share ? ExpectKind::Share : ExpectKind::Routed;
+        if (w.size() != 4) {
+            error = share ? "expected 'expect share S P%' or 'expect share S MIN%..MAX%'"
+                          : "expected 'expect routed S N' or 'expect routed S MIN..MAX'";
+            return false;
+        }
+        if (!parse_server(w[2], ctx, out.node, error)) return false;
+        const bool ok = share ? parse_bounds(w[3], out.bounds, parse_percent) : parse_count_bounds(w[3], out.bounds);
+        if (!ok) {
+            error = share ? "expected a share like 10%..25% (percent, 0 to 100), got '" + std::string(w[3]) + "'"
+                          : "expected a count like 30 or a range like 25..35, got '" + std::string(w[3]) + "'";
+            return false;
+        }
+        return true;
+    }
+    // The first sentence is the original contract (tests/cli/invalid/bad_expect.scn).
     error = "unknown expectation '" + std::string(what) +
-            "' (expected leader, stock, orders, alive, converged, no-violations or violation)";
+            "' (expected leader, stock, orders, alive, converged, no-violations or violation); "
+            "for load tests also load, share or routed";
     return false;
 }
 
@@ -389,6 +474,16 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         }
         return true;
     }
+    if (verb == "slow") {
+        out.verb = Verb::Slow;
+        if (!arity(3, "slow S FACTOR")) return false;
+        if (!parse_server(w[1], ctx, out.node, error)) return false;
+        if (!parse_decimal(w[2], out.fraction) || out.fraction < 1 || out.fraction > 1000) {
+            error = "slow factor must be a number from 1 to 1000 (1 is normal speed), got '" + std::string(w[2]) + "'";
+            return false;
+        }
+        return true;
+    }
     if (verb == "order" || verb == "read") {
         const bool order = verb == "order";
         out.verb = order ? Verb::Order : Verb::Read;
@@ -474,8 +569,8 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
     }
     if (verb == "expect") return parse_expect(w, ctx, out, error);
     error = "unknown command '" + std::string(verb) +
-            "' (expected servers, seed, product, replication, quorum, resync, latency, loss, lb, weight, order, read, "
-            "crash, restart, partition, heal, isolate, drop, load, at, run or expect)";
+            "' (expected servers, seed, product, replication, quorum, resync, latency, loss, lb, weight, slow, order, "
+            "read, crash, restart, partition, heal, isolate, drop, load, at, run or expect)";
     return false;
 }
 

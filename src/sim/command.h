@@ -19,9 +19,10 @@ enum class Verb : std::uint8_t {
     Servers, Seed, Product, Replication, Quorum, Resync, Latency, Loss, Lb, Weight,
     Order, Read, Crash, Restart, Partition, Heal, Isolate, Drop, Load, LoadStop,
     Run, RunUntil, Expect,
+    Slow,  // appended, so the values above keep their numbers
 };
 
-enum class ExpectKind : std::uint8_t { Leader, Stock, Orders, Alive, Converged, NoViolations, Violation };
+enum class ExpectKind : std::uint8_t { Leader, Stock, Orders, Alive, Converged, NoViolations, Violation, Load, Share, Routed };
 
 enum class ViolationKind : std::uint8_t { Oversell, LostOrder, Divergence, SplitBrain };
 const char* violation_kind_name(ViolationKind kind);
@@ -31,12 +32,25 @@ struct OrderCounts {  // -1: not asked for
     std::int64_t submitted = -1, acknowledged = -1, rejected = -1, failed = -1;
 };
 
+// What an expectation accepts: min..max inclusive (an exact value has min == max).
+struct Bounds {
+    std::int64_t min = -1, max = -1;  // min < 0: not asked for
+    bool asked() const { return min >= 0; }
+    bool holds(std::int64_t v) const { return v >= min && v <= max; }
+};
+
+// `expect load ...`: counts, and latency percentiles in microseconds, of the last load test.
+struct LoadExpect {
+    Bounds submitted, acknowledged, rejected, failed;
+    Bounds p50_us, p95_us, p99_us;
+};
+
 struct Command {
     Verb verb = Verb::None;
     TimeUs at_us = -1;          // `at T ...`: when to apply; -1 means now
     std::int64_t number = 0;    // servers, seed, stock, quantity, weight, ...
     std::int64_t number2 = 0;   // price (cents), weight value, ...
-    double fraction = 0;        // loss
+    double fraction = 0;        // loss, slow factor
     TimeUs time_us = 0;         // run duration / until, load duration
     TimeUs time2_us = 0;        // latency max
     double rate = 0;            // load: orders per second
@@ -49,6 +63,8 @@ struct Command {
     ExpectKind expect = ExpectKind::Leader;
     ViolationKind violation = ViolationKind::Oversell;
     OrderCounts orders;
+    LoadExpect load;
+    Bounds bounds;              // expect routed (count), expect share (hundredths of a percent)
     std::string text;           // the line as written, for messages
 };
 

@@ -55,11 +55,19 @@ struct Config {
     TimeUs health_interval_us = us_from_s(5);
     TimeUs health_timeout_us = us_from_ms(1000);
 
-    // Queueing model: service times at weight 1; a server of weight w is w times faster.
+    // Queueing model (docs/MODEL.md): service times at weight 1; a server of weight w is
+    // w times faster, one made slow by a factor f (scenario `slow S F`) f times slower.
     TimeUs service_read_us = us_from_ms(2);
     TimeUs service_write_us = us_from_ms(8);
     TimeUs service_replicate_us = us_from_ms(3);
-    int queue_limit = 64;
+    int queue_limit = 64;             // client requests waiting; one more is refused
+    // Replication is never refused for a full client queue (that would make followers
+    // diverge); this higher bound only stops a hopelessly slow follower's queue growing
+    // without end. A replicate beyond it is dropped, as if lost, and the follower is
+    // caught up later like any follower that missed a message.
+    int replicate_queue_limit = 256;
+    std::vector<double> slow_factors;  // per server, index id-1; empty means all 1
+    TimeUs response_window_us = us_from_s(5);  // response mean and p95 cover this much time
 
     // Checker: a cluster free of faults this long must have converged.
     TimeUs settle_us = us_from_s(10);
@@ -67,6 +75,10 @@ struct Config {
     int weight_of(int server_id) const {
         const auto index = static_cast<std::size_t>(server_id - 1);
         return index < weights.size() && weights[index] > 0 ? weights[index] : 1;
+    }
+    double slow_factor_of(int server_id) const {
+        const auto index = static_cast<std::size_t>(server_id - 1);
+        return index < slow_factors.size() && slow_factors[index] >= 1 ? slow_factors[index] : 1.0;
     }
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // A small streaming JSON writer: enough for the state JSON and the trace, with
 // numbers formatted the same way on every platform.
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -45,6 +46,7 @@ public:
     }
     // Doubles with a fixed number of decimals: identical text native and wasm.
     JsonWriter& value(double v, int decimals = 4) {
+        if (!std::isfinite(v)) return null();  // JSON has no inf or nan
         comma();
         char buffer[64];
         std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);

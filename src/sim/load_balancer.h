@@ -12,12 +12,15 @@
 namespace cs {
 
 struct LbServerView {
-    bool healthy = true;          // what the balancer believes
+    bool healthy = true;          // what the balancer believes (in rotation or not)
     bool answered_last = true;    // did the last health check get an answer
-    int health = 100;             // score 0..100 from the last health reply
+    int health = 100;             // score 0..100: the server's own score, 0 if it did not answer
+    double reported_cpu = 0;      // from the last health reply
+    double reported_queue = 0;
     int connections = 0;          // requests sent and not yet answered
-    double response_ewma_ms = 0;  // moving average of observed response times
+    double response_ewma_ms = 0;  // moving average of observed response times, end to end
     bool has_response = false;
+    TimeUs response_at_us = 0;    // when the average last took a sample
     std::uint64_t routed = 0;     // requests sent to it, in all
     std::int64_t smooth_current = 0;  // smooth weighted round robin state
     std::uint64_t health_round_answered = 0;
@@ -41,6 +44,7 @@ public:
     LbAlgorithm algorithm_ = LbAlgorithm::RoundRobin;
     std::vector<LbServerView> servers_;
     std::size_t round_robin_next_ = 0;
+    std::size_t tie_next_ = 0;  // where least-connections and least-response-time start looking, so ties rotate
     std::uint64_t health_round_ = 0;
     std::unordered_map<std::uint64_t, LbPending> pending_;  // request id -> where it went
     std::uint64_t no_healthy_ = 0;

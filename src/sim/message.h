@@ -98,6 +98,7 @@ struct Message {
 
     // Health reply: the server's own measurements.
     double cpu = 0, queue = 0;
+    int health = 0;
 
     // Replicate carries one entry; SyncState, StateReply and Coordinator (quorum on) the whole log.
     LogEntry entry{};

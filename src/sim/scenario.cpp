@@ -11,8 +11,8 @@ bool is_setup(Verb v) { return v == Verb::Servers || v == Verb::Seed || v == Ver
 
 // Mode and network settings may stand among the setup lines without ending the setup.
 bool is_setting(Verb v) {
-    return v == Verb::Replication || v == Verb::Quorum || v == Verb::Resync || v == Verb::Latency || v == Verb::Loss || v == Verb::Lb ||
-           v == Verb::Weight;
+    return v == Verb::Replication || v == Verb::Quorum || v == Verb::Resync || v == Verb::Latency ||
+           v == Verb::Loss || v == Verb::Lb || v == Verb::Weight || v == Verb::Slow;
 }
 
 }  // namespace

@@ -9,11 +9,11 @@ namespace cs {
 void Scheduler::push(Event event) {
     event.seq = next_seq_++;
     heap_.push_back(event);
-    std::push_heap(heap_.begin(), heap_.end(), later);
+    std::push_heap(heap_.begin(), heap_.end(), Later{});
 }
 
 Event Scheduler::pop() {
-    std::pop_heap(heap_.begin(), heap_.end(), later);
+    std::pop_heap(heap_.begin(), heap_.end(), Later{});
     Event event = heap_.back();
     heap_.pop_back();
     return event;

@@ -51,9 +51,14 @@ public:
     void clear() { heap_.clear(); }
 
 private:
-    static bool later(const Event& a, const Event& b) {
-        return a.time_us != b.time_us ? a.time_us > b.time_us : a.seq > b.seq;
-    }
+    // A function object, not a function: std::push_heap/pop_heap then inline the
+    // comparison (through a function pointer it was a call per comparison, a
+    // sixth of the run time in the benchmarks; docs/PERFORMANCE.md).
+    struct Later {
+        bool operator()(const Event& a, const Event& b) const {
+            return a.time_us != b.time_us ? a.time_us > b.time_us : a.seq > b.seq;
+        }
+    };
     std::vector<Event> heap_;
     std::uint64_t next_seq_ = 0;
 };

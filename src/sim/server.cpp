@@ -580,13 +580,17 @@ void handle_order_reply(Server& s, const Message& m, Ctx& ctx) {
     ctx.send(std::move(relay));
 }
 
+// The queueing model's price list (docs/MODEL.md). A read, and a follower passing an order
+// on to the leader, are cheap; the leader's write costs more, plus its replication work;
+// a follower applying a replicated entry costs the replicate price. A server of weight w
+// is w times faster; one made slow (`slow S F`) is F times slower.
 TimeUs service_time(const Server& s, const Message& m, const Ctx& ctx) {
     const Config& cfg = ctx.config();
     TimeUs t = cfg.service_read_us;
     if (m.type == MsgType::Replicate) t = cfg.service_replicate_us;
-    // A write costs more at the leader, which also does the replication work.
-    else if (m.type == MsgType::Order) t = s.role == Role::Leader ? cfg.service_write_us + cfg.service_replicate_us : cfg.service_read_us;
-    return std::max<TimeUs>(1, t / std::max(1, s.weight));
+    else if (m.type == MsgType::Order && s.role == Role::Leader) t = cfg.service_write_us + cfg.service_replicate_us;
+    const double scaled = static_cast<double>(t) * cfg.slow_factor_of(s.id) / std::max(1, s.weight);
+    return std::max<TimeUs>(1, static_cast<TimeUs>(scaled + 0.5));
 }
 
 void start_service(Server& s, Ctx& ctx) {
@@ -609,7 +613,12 @@ void finish_service(Server& s, Ctx& ctx) {
     ++mt.completed_window;
     const Message m = ctx.held(q.message_slot);
     ctx.release(q.message_slot);
-    if (m.type != MsgType::Replicate) mt.recent_response_ms.push(static_cast<float>(ms_from_us(ctx.now() - q.arrived_us)));
+    if (m.type != MsgType::Replicate) {
+        // The server's own response time: its queue wait plus its service.
+        ++mt.requests;
+        ++mt.requests_window;
+        mt.recent_responses.push({ctx.now(), static_cast<float>(ms_from_us(ctx.now() - q.arrived_us))});
+    }
     switch (m.type) {
         case MsgType::Order: handle_order(s, m, ctx); break;
         case MsgType::Read: handle_read(s, m, ctx); break;
@@ -620,12 +629,16 @@ void finish_service(Server& s, Ctx& ctx) {
 }
 
 // Client-facing and replication work waits in the queue; protocol messages do not.
+// The bounds count the requests waiting, not the one in service.
 bool enqueue(Server& s, const Message& m, std::uint32_t slot, Ctx& ctx) {
-    const bool refusable = m.type != MsgType::Replicate;
-    if (refusable && static_cast<int>(s.queue.size()) > ctx.config().queue_limit) {
+    const int waiting = static_cast<int>(s.queue.size()) - (s.busy ? 1 : 0);
+    const bool replicate = m.type == MsgType::Replicate;
+    if (waiting >= (replicate ? ctx.config().replicate_queue_limit : ctx.config().queue_limit)) {
         ++s.metrics.refused;
         ++s.metrics.errors;
         ++s.metrics.errors_window;
+        // Dropped as if lost: the leader's replication timeout and the resync deal with it.
+        if (replicate) return false;
         if (m.type == MsgType::Order) {
             reply_order(s, m, m.from, OrderStatus::Rejected, Reason::QueueFull, ctx);
         } else {
@@ -807,7 +820,7 @@ bool on_message(Server& s, const Message& m, std::uint32_t slot, Ctx& ctx) {
             r.order_id = m.order_id;  // the health round
             r.cpu = s.metrics.cpu;
             r.queue = static_cast<double>(s.queue.size());
-            r.stock = s.metrics.health;
+            r.health = s.metrics.health;
             ctx.send(std::move(r));
             break;
         }
@@ -893,38 +906,29 @@ void restart(Server& s, Ctx& ctx) {
 
 void sample_metrics(Server& s, TimeUs interval_us, Ctx& ctx) {
     auto& mt = s.metrics;
+    const Config& cfg = ctx.config();
     const TimeUs now = ctx.now();
     if (s.busy) mt.busy_us_window += now - std::max(s.service_started_us, s.metrics_window_start_us);
     s.metrics_window_start_us = now;
     const double seconds = static_cast<double>(interval_us) / 1e6;
     mt.cpu = std::min(1.0, static_cast<double>(mt.busy_us_window) / static_cast<double>(interval_us));
-    mt.throughput = static_cast<double>(mt.completed_window) / seconds;
-    const double handled = static_cast<double>(mt.completed_window + mt.errors_window);
+    mt.throughput = static_cast<double>(mt.requests_window) / seconds;
+    const double handled = static_cast<double>(mt.requests_window + mt.errors_window);
     mt.error_rate = handled > 0 ? static_cast<double>(mt.errors_window) / handled : 0.0;
     mt.connections = static_cast<int>(s.queue.size());
-    // Memory model: a base footprint, about 1 KB per stored order, 16 KB per queued request.
-    mt.memory_mb = s.alive ? 64.0 + static_cast<double>(s.log.size()) / 1024.0 + static_cast<double>(s.queue.size()) / 64.0 : 0.0;
-    const std::size_t n = mt.recent_response_ms.size();
-    if (n > 0) {
-        float values[decltype(mt.recent_response_ms)::capacity()];
-        double sum = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            values[i] = mt.recent_response_ms.at(i);
-            sum += values[i];
-        }
-        std::sort(values, values + n);
-        mt.response_mean_ms = sum / static_cast<double>(n);
-        mt.response_p95_ms = values[std::min(n - 1, (n * 95) / 100)];
-    }
-    const double queue_fill = std::min(1.0, static_cast<double>(s.queue.size()) / std::max(1, ctx.config().queue_limit));
-    mt.health = s.alive ? static_cast<int>(100.0 - 40.0 * mt.cpu - 30.0 * queue_fill - 30.0 * mt.error_rate + 0.5) : 0;
+    mt.queue_depth = static_cast<int>(s.queue.size()) - (s.busy ? 1 : 0);
+    mt.memory_mb = s.alive ? memory_model_mb(s.log.size(), s.queue.size(), s.pending_writes.size() + s.forwarded.size()) : 0.0;
+    summarize_responses(mt, now - cfg.response_window_us);
+    const double queue_fill = static_cast<double>(mt.queue_depth) / std::max(1, cfg.queue_limit);
+    mt.health = s.alive ? health_score(mt.cpu, queue_fill, mt.error_rate) : 0;
     mt.cpu_series.push(static_cast<float>(mt.cpu));
-    mt.queue_series.push(static_cast<float>(s.queue.size()));
+    mt.queue_series.push(static_cast<float>(mt.queue_depth));
     mt.response_series.push(static_cast<float>(mt.response_mean_ms));
     mt.throughput_series.push(static_cast<float>(mt.throughput));
     mt.memory_series.push(static_cast<float>(mt.memory_mb));
     mt.busy_us_window = 0;
     mt.completed_window = 0;
+    mt.requests_window = 0;
     mt.errors_window = 0;
 }
 

@@ -6,6 +6,7 @@
 // The UI reads it through the const accessors; every user action is a command
 // (the scenario language) fed in through execute().
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,17 @@
 #include "sim/trace.h"
 
 namespace cs {
+
+// Moments worth a marker on the timeline.
+enum class MilestoneKind : std::uint8_t { Crash, Restart, Fault, Heal, ElectionStart, LeaderElected, Violation };
+const char* milestone_kind_name(MilestoneKind kind);
+
+struct Milestone {
+    TimeUs time_us = 0;
+    MilestoneKind kind = MilestoneKind::Crash;
+    NodeId node = kNoNode;  // the server concerned (the new leader for LeaderElected)
+    std::int64_t index = -1;  // Violation: index into checker().violations()
+};
 
 struct CommandResult {
     bool ok = true;
@@ -46,7 +58,8 @@ public:
 
     // ---- commands ----
     // Parses one scenario line and applies it now; nothing changes on error.
-    // `expect` and `run` lines are refused here (they belong to scenario files).
+    // `run` advances the clock; `expect` checks and returns its failure as the error.
+    // Setup lines (servers, seed, product) are refused: they need a new simulation.
     CommandResult execute(std::string_view line);
     // Applies a parsed command now (validation already done by the parser,
     // except checks that need the live state, which return an error).
@@ -74,6 +87,10 @@ public:
     // Election messages (ELECTION + OK + COORDINATOR) of the latest election, and in all.
     std::uint64_t election_messages_last() const { return election_messages_last_; }
     std::uint64_t elections_total() const { return elections_total_; }
+    bool election_in_progress() const { return election_active_; }
+    std::uint64_t election_messages_current() const { return election_messages_current_; }
+    // Crashes, restarts, faults, elections and violations, oldest first (bounded).
+    const std::vector<Milestone>& milestones() const { return milestones_; }
 
     // The state JSON of ARCHITECTURE.md.
     std::string state_json() const;
@@ -101,7 +118,9 @@ private:
     void release_slot(std::uint32_t slot);
     void handle_timer(const Event& event);
     void after_event();
+    void note_new_violations();  // milestones and log lines for violations the checker just found
     void note_fault() { last_fault_us_ = now_us_; }
+    void add_milestone(MilestoneKind kind, NodeId node = kNoNode, std::int64_t index = -1);
     TimeUs fault_free_since() const;
     std::string check_expectation(const Command& command) const;
     void trace_event(const char* kind, const Message* m, const Event* e, const char* detail);
@@ -125,7 +144,13 @@ private:
     TimeUs last_fault_us_ = 0;
     bool election_active_ = false;
     std::uint64_t election_messages_current_ = 0;
-    std::vector<MessageSlot> messages_;
+    std::vector<Milestone> milestones_;
+    std::uint64_t violations_seen_ = 0;
+    // A deque, not a vector: a handler holds a reference to the message it is
+    // handling while it sends more, and growing a deque at the end moves no
+    // element. (With a vector that reference dangled after a reallocation: a
+    // use-after-free found by tests/fuzz with AddressSanitizer.)
+    std::deque<MessageSlot> messages_;
     std::vector<std::uint32_t> free_slots_;
     std::uint64_t sent_by_type_[static_cast<int>(MsgType::Count)]{};
     std::uint64_t election_messages_last_ = 0;

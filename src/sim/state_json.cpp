@@ -18,23 +18,30 @@ void write_ids(JsonWriter& w, const std::vector<NodeId>& ids) {
     w.end_array();
 }
 
-void write_load_test(JsonWriter& w, const LoadTestSummary& t, const Simulation& sim) {
+void write_load_test(JsonWriter& w, const LoadTestSummary& t) {
     w.begin_object();
     w.key("preset").value(t.preset);
     w.key("rate").value(t.rate, 2);
     w.key("duration_ms").value(static_cast<std::int64_t>(t.duration_us / 1000));
-    const TimeUs elapsed = std::min(t.duration_us, sim.now_us() - t.started_us);
-    w.key("progress").value(t.duration_us > 0 ? static_cast<double>(elapsed) / static_cast<double>(t.duration_us) : 1.0, 3);
+    w.key("started_ms").value(static_cast<std::int64_t>(t.started_us / 1000));
+    w.key("planned").value(t.planned);
+    // Orders sent out of those planned; 1 once generation is over (done or stopped).
+    w.key("progress").value(t.running && t.planned > 0 ? static_cast<double>(t.submitted) / static_cast<double>(t.planned) : 1.0, 3);
     w.key("running").value(t.running);
     w.key("finished").value(t.finished);
     w.key("submitted").value(t.submitted);
     w.key("acknowledged").value(t.acknowledged);
     w.key("rejected").value(t.rejected);
     w.key("failed").value(t.failed);
-    w.key("rejected_by_reason").begin_object();
-    for (std::size_t r = 0; r < t.rejected_by_reason.size(); ++r)
-        if (t.rejected_by_reason[r]) w.key(reason_text(static_cast<Reason>(r))).value(t.rejected_by_reason[r]);
-    w.end_object();
+    w.key("outstanding").value(t.submitted - t.outcomes());
+    auto by_reason = [&](const char* key, const std::vector<std::uint64_t>& counts) {
+        w.key(key).begin_object();
+        for (std::size_t r = 0; r < counts.size(); ++r)
+            if (counts[r]) w.key(reason_text(static_cast<Reason>(r))).value(counts[r]);
+        w.end_object();
+    };
+    by_reason("rejected_by_reason", t.rejected_by_reason);
+    by_reason("failed_by_reason", t.failed_by_reason);
     w.key("latency_ms").begin_object();
     w.key("p50").value(t.p50_ms, 3).key("p95").value(t.p95_ms, 3).key("p99").value(t.p99_ms, 3);
     w.end_object();
@@ -71,17 +78,23 @@ std::string Simulation::state_json() const {
         for (std::size_t p = 0; p < config_.catalogue.size(); ++p) w.key(config_.catalogue[p].sku).value(s.stock[p]);
         w.end_object();
         w.key("orders").value(static_cast<std::uint64_t>(s.log.size()));
-        w.key("queue").value(static_cast<std::uint64_t>(s.queue.size()));
+        // Live: requests waiting (queue) and waiting or in service (connections).
+        w.key("queue").value(static_cast<std::int64_t>(s.queue.size()) - (s.busy ? 1 : 0));
         w.key("cpu").value(m.cpu, 4);
         w.key("health").value(static_cast<std::int64_t>(m.health));
         w.key("memory_mb").value(m.memory_mb, 3);
         w.key("response_ms").value(m.response_mean_ms, 3);
         w.key("response_p95_ms").value(m.response_p95_ms, 3);
-        w.key("connections").value(static_cast<std::int64_t>(m.connections));
+        w.key("connections").value(static_cast<std::uint64_t>(s.queue.size()));
         w.key("throughput").value(m.throughput, 3);
+        w.key("error_rate").value(m.error_rate, 4);
         w.key("completed").value(m.completed);
+        w.key("requests").value(m.requests);
         w.key("refused").value(m.refused);
+        w.key("errors").value(m.errors);
+        w.key("busy_ms").value(static_cast<std::int64_t>(m.busy_us_total / 1000));
         w.key("weight").value(static_cast<std::int64_t>(s.weight));
+        w.key("slow").value(config_.slow_factor_of(s.id), 3);
         w.key("isolated").value(network_.isolated(s.id));
         w.key("side").value(static_cast<std::int64_t>(network_.side_of(s.id)));
         w.end_object();
@@ -100,6 +113,8 @@ std::string Simulation::state_json() const {
 
     w.key("lb").begin_object();
     w.key("algorithm").value(lb_algorithm_name(lb_.algorithm()));
+    w.key("health_round").value(lb_.health_round());
+    w.key("no_healthy").value(lb_.no_healthy_rejections());  // requests it had nowhere to send
     w.key("routed").begin_object();
     for (std::size_t i = 0; i < lb_.servers().size(); ++i) w.key(std::to_string(i + 1)).value(lb_.servers()[i].routed);
     w.end_object();
@@ -120,7 +135,7 @@ std::string Simulation::state_json() const {
     w.end_object();
 
     w.key("load_test");
-    if (clients_.load_test_ever()) write_load_test(w, clients_.load_test(), *this);
+    if (clients_.load_test_ever()) write_load_test(w, clients_.load_test());
     else w.null();
 
     w.key("network").begin_object();

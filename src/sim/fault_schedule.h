@@ -1,0 +1,46 @@
+#pragma once
+// A random fault schedule for the fuzzer, in the style of TigerBeetle's VOPR:
+// every choice (cluster size, catalogue, load, which fault when) is drawn from
+// one seed, and the result is plain scenario text. So a finding replays three
+// ways: `clustersim-cli run FILE`, the page's `scenario` URL parameter, or the
+// fuzzer again with the same seed.
+//
+// The text has two phases. Safety: load and faults, every one written as
+// `at TIME COMMAND` (scheduled commands run in the same order on the CLI and
+// on the page). Liveness: at the end every fault is healed (load stops, the
+// network heals, loss goes to 0, latency back to normal, crashed servers
+// restart) and the cluster has a bounded time to converge.
+#include <cstdint>
+#include <string>
+
+#include "sim/config.h"
+#include "sim/time.h"
+
+namespace cs {
+
+struct FaultScheduleOptions {
+    std::uint64_t seed = 1;
+    TimeUs safety_us = us_from_s(120);   // load and faults for this long
+    TimeUs liveness_us = us_from_s(60);  // then this long, fault-free, to converge
+    bool quorum = false;
+    ReplicationMode replication = ReplicationMode::Sync;
+    int servers = 0;  // 0: drawn from the seed
+};
+
+struct FaultSchedule {
+    std::string text;            // the whole scenario, replayable as it is
+    int safety_run_line = 0;     // the `run until` line that ends the safety phase
+    int liveness_run_line = 0;   // the `run until` line that ends the liveness bound
+    TimeUs safety_end_us = 0;
+    TimeUs liveness_end_us = 0;
+    int servers = 0;
+    int faults = 0;              // fault commands in the safety phase
+};
+
+// Servers drawn from the seed when FaultScheduleOptions::servers is 0.
+constexpr int kFuzzServersMin = 3;
+constexpr int kFuzzServersMax = 7;
+
+FaultSchedule make_fault_schedule(const FaultScheduleOptions& options);
+
+}  // namespace cs

@@ -1,0 +1,69 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sim/lesson.h"
+
+using namespace cs;
+
+TEST_CASE("lesson: steps, narration, user actions and setup") {
+    const char* text =
+        "## lesson: Demo\n"
+        "## section: Bully Algorithm\n"
+        "quorum on\n"
+        "## step: First, watch.\n"
+        "run 2s\n"
+        "expect leader 6\n"
+        "## step: Now crash the leader.\n"
+        "crash 6  ## do\n"
+        "run 5s\n";
+    Lesson lesson;
+    std::string error;
+    REQUIRE_MESSAGE(parse_lesson(text, "demo.scn", lesson, error), error);
+    CHECK(lesson.title == "Demo");
+    CHECK(lesson.section == "Bully Algorithm");
+    REQUIRE(lesson.setup.size() == 1);
+    CHECK(lesson.setup[0].line.command.verb == Verb::Quorum);
+    REQUIRE(lesson.steps.size() == 2);
+    CHECK(lesson.steps[0].narration == "First, watch.");
+    CHECK(lesson.steps[0].lines.size() == 2);
+    REQUIRE(lesson.steps[1].lines.size() == 2);
+    CHECK(lesson.steps[1].lines[0].user_action);
+    CHECK(lesson.steps[1].lines[0].line.command.verb == Verb::Crash);
+    CHECK(lesson.steps[1].lines[0].line.line == 8);
+    CHECK_FALSE(lesson.steps[1].lines[1].user_action);
+}
+
+TEST_CASE("lesson: bad lessons are rejected with FILE:LINE") {
+    Lesson lesson;
+    std::string error;
+    CHECK_FALSE(parse_lesson("## step: x\nrun 1s\n", "a.scn", lesson, error));
+    CHECK(error == "a.scn:1: a lesson needs a '## lesson: TITLE' line");
+    CHECK_FALSE(parse_lesson("## lesson: T\nrun 1s\n", "b.scn", lesson, error));
+    CHECK(error.find("at least one '## step") != std::string::npos);
+    CHECK_FALSE(parse_lesson("## lesson: T\n## stpe: typo\n", "c.scn", lesson, error));
+    CHECK(error == "c.scn:2: unknown lesson directive '## stpe:' (expected lesson, section or step)");
+    CHECK_FALSE(parse_lesson("## lesson: T\n## step: s\ncrash 99\n", "d.scn", lesson, error));
+    CHECK(error.rfind("d.scn:3: no server 99", 0) == 0);
+}
+
+TEST_CASE("lesson: every shipped lesson parses, has a section and steps with narration") {
+    int lessons = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(CLUSTERSIM_LESSON_DIR)) {
+        if (entry.path().extension() != ".scn") continue;
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        Lesson lesson;
+        std::string error;
+        INFO(entry.path().string());
+        REQUIRE_MESSAGE(parse_lesson(text.str(), entry.path().filename().string(), lesson, error), error);
+        CHECK_FALSE(lesson.section.empty());
+        CHECK(lesson.steps.size() >= 3);
+        for (const auto& step : lesson.steps) CHECK(step.narration.size() > 20);
+        ++lessons;
+    }
+    CHECK(lessons >= 6);
+}
