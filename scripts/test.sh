@@ -78,6 +78,11 @@ fi
 
 if [ $web_ok -eq 1 ]; then
   run_test "browser smoke" node tests/browser/smoke.mjs
+  # One test per feature area: tests/browser/NAME.test.mjs (helpers in lib.mjs).
+  for browser_test in tests/browser/*.test.mjs; do
+    [ -e "$browser_test" ] || continue
+    run_test "browser $(basename "$browser_test" .test.mjs)" node "$browser_test"
+  done
 fi
 
 finish

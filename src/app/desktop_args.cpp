@@ -13,8 +13,10 @@ const char* const kDesktopUsage =
     "usage: clustersim [options]\n"
     "  --seed N            seed of the simulation (default 1)\n"
     "  --servers N         number of servers, 2..64 (default 6)\n"
-    "  --speed X           simulated seconds per real second, 0.01..10 (default 0.1)\n"
+    "  --speed X           simulated seconds per real second, 0.001..1000 (default 0.1)\n"
     "  --scenario FILE     play a scenario file (.scn)\n"
+    "  --lesson NAME       open a lesson (bully, replication, ...; README.md \"Teachers\")\n"
+    "  --step K            with --lesson: open it at step K (1-based)\n"
     "  --embed             the compact layout used in course material\n"
     "  --size WxH          window size (default 1280x720)\n"
     "  --run-to TIME       start with the simulation advanced to TIME (e.g. 5s)\n"
@@ -71,13 +73,18 @@ bool parse_desktop_args(int argc, const char* const* argv, DesktopArgs& out, std
             if (!parse_int(value, 2, 64, number)) return fail(error, "--servers needs a number from 2 to 64");
             out.start.config.servers = static_cast<int>(number);
         } else if (arg == "--speed") {
-            if (!parse_speed(value, out.start.speed)) return fail(error, "--speed needs a number from 0.01 to 10");
+            if (!parse_speed(value, out.start.speed)) return fail(error, "--speed needs a number from 0.001 to 1000");
         } else if (arg == "--scenario") {
             std::ifstream file(value, std::ios::binary);
             if (!file) return fail(error, "cannot read scenario file '" + value + "'");
             std::ostringstream text;
             text << file.rdbuf();
             out.start.scenario = text.str();
+        } else if (arg == "--lesson") {
+            out.start.lesson = value;  // an unknown name becomes a notice on screen, as on the page
+        } else if (arg == "--step") {
+            if (!parse_int(value, 1, 1000, number)) return fail(error, "--step needs a step number from 1");
+            out.start.lesson_step = static_cast<int>(number - 1);
         } else if (arg == "--size") {
             if (!parse_size(value, out.width, out.height)) return fail(error, "--size needs WxH, e.g. 1280x720");
         } else if (arg == "--run-to") {

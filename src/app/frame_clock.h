@@ -25,4 +25,11 @@ struct Advance {
 // Advances `sim` by wall_dt_s x speed of simulated time, within `limits`.
 Advance advance(Simulation& sim, double wall_dt_s, double speed, const ClockLimits& limits = {});
 
+// The simulated time a frame of wall_dt_s at `speed` should reach (now if none).
+TimeUs frame_target(const Simulation& sim, double wall_dt_s, double speed, const ClockLimits& limits = {});
+
+// Advances `sim` to `target_us`, processing at most max_events events; stops
+// at the last processed event (behind = true) when the cap is hit.
+Advance advance_to(Simulation& sim, TimeUs target_us, std::uint64_t max_events);
+
 }  // namespace cs::app

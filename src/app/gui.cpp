@@ -7,6 +7,8 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <utility>
 
 #include "app/host.h"
 #include "ui/fonts.h"
@@ -53,22 +55,38 @@ void Gui::set_scale(float content_scale) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+namespace {
+double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
+}  // namespace
+
 void Gui::frame(Host& host, float content_scale, bool embed) {
     set_scale(content_scale);
+    const auto start = std::chrono::steady_clock::now();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 
+    course_.before_frame(host, ui_state_);  // the lesson script moves on before the UI shows it
+
     ui::FrameInput in;
     in.scale = ui_scale_;
     in.embed = embed;
     in.behind = host.behind();
+    in.fast_forwarding = host.fast_forwarding();
     in.playback = host.playback();
     in.notices = &host.notices();
-    const ui::Actions actions = ui::draw_ui(host.sim(), in);
+    in.timeline = host.timeline();
+    in.course = &course_.view();
+    ui::Actions actions = ui::draw_ui(host.sim(), in, ui_state_);
+    last_rects_ = std::move(actions.rects);
+    display_w_ = ImGui::GetIO().DisplaySize.x;
+    display_h_ = ImGui::GetIO().DisplaySize.y;
 
     ImGui::Render();
+    const auto built = std::chrono::steady_clock::now();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(window_, &fb_w, &fb_h);
     glViewport(0, 0, fb_w, fb_h);
@@ -76,8 +94,12 @@ void Gui::frame(Host& host, float content_scale, bool embed) {
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const auto rendered = std::chrono::steady_clock::now();
 
     host.apply(actions);
+    course_.after_frame(host, actions.course);
+    timing_ = {ms_between(start, built), ms_between(built, rendered),
+               ms_between(rendered, std::chrono::steady_clock::now())};
 }
 
 }  // namespace cs::app

@@ -3,11 +3,24 @@
 // desktop and the web main share. The platform mains own the window and the
 // loop; this owns the ImGui context, the fonts at the right pixel size and
 // the hand-off between the UI and the Host.
+#include <vector>
+
+#include "app/course_tools.h"
+#include "ui/test_hooks.h"
+#include "ui/ui_state.h"
+
 struct GLFWwindow;
 
 namespace cs::app {
 
 class Host;
+
+// Where the last frame's CPU time went (for the ?bench=1 frame benchmark).
+struct FrameTiming {
+    double build_ms = 0;   // ImGui new frame + every window's contents + ImGui::Render
+    double render_ms = 0;  // GL calls submitting the draw lists
+    double apply_ms = 0;   // the user's actions applied to the host (a seek can take a while)
+};
 
 class Gui {
 public:
@@ -22,12 +35,28 @@ public:
     // glfwGetWindowContentScale). embed: the compact layout.
     void frame(Host& host, float content_scale, bool embed);
 
+    // Where the named items of the last drawn frame are, in ImGui display
+    // coordinates (window units: device pixels on the web), for the browser tests.
+    const std::vector<ui::NamedRect>& last_rects() const { return last_rects_; }
+    // The ImGui display size of the last frame: the page maps rects to CSS pixels with it.
+    float display_width() const { return display_w_; }
+    float display_height() const { return display_h_; }
+    const FrameTiming& last_timing() const { return timing_; }
+
+    // Lessons, links and exports (the Lesson tab); the mains start it, the JS API reaches it.
+    CourseTools& course() { return course_; }
+
 private:
     void set_scale(float content_scale);
 
     GLFWwindow* window_;
     float content_scale_ = 0.0f;  // what the fonts were built for
     float ui_scale_ = 1.0f;       // ImGui units per design pixel
+    ui::UiState ui_state_;        // selection, open tab, filters: UI memory between frames
+    CourseTools course_{platform_share()};
+    std::vector<ui::NamedRect> last_rects_;
+    float display_w_ = 0.0f, display_h_ = 0.0f;
+    FrameTiming timing_;
 };
 
 }  // namespace cs::app

@@ -5,12 +5,16 @@
 #include <cmath>
 #include <string>
 
+#include "app/gui.h"
 #include "app/host.h"
 #include "app/json_result.h"
+#include "sim/json_writer.h"
+#include "ui/time_controls.h"
 
 namespace {
 
 cs::app::Host* g_host = nullptr;
+const cs::app::Gui* g_gui = nullptr;
 
 // ccall copies the returned C string at once, so one buffer per function is enough.
 const char* keep(std::string& buffer, std::string value) {
@@ -27,6 +31,7 @@ EM_JS(void, js_set_ready, (), {
 namespace cs::app {
 
 void set_js_api_host(Host* host) { g_host = host; }
+void set_js_api_gui(const Gui* gui) { g_gui = gui; }
 void js_api_mark_ready() { js_set_ready(); }
 
 }  // namespace cs::app
@@ -51,8 +56,80 @@ EMSCRIPTEN_KEEPALIVE const char* cs_state() {
 EMSCRIPTEN_KEEPALIVE void cs_pause() { g_host->pause(); }
 EMSCRIPTEN_KEEPALIVE void cs_resume() { g_host->resume(); }
 
-// Returns the speed in effect afterwards (clamped to 0.01..10), or -1 if x was not a positive number.
+// Returns the speed in effect afterwards (clamped to 0.001..1000), or -1 if x was not a positive number.
 EMSCRIPTEN_KEEPALIVE double cs_speed(double x) { return g_host->set_speed(x) ? g_host->playback().speed : -1.0; }
+
+// The named rectangles of the last drawn frame in ImGui display coordinates,
+// with the display size so that web/api.js can map them to CSS pixels:
+// {"display_w":..,"display_h":..,"rects":[{"name":..,"x":..,"y":..,"w":..,"h":..}]}
+EMSCRIPTEN_KEEPALIVE const char* cs_rects() {
+    static std::string buffer;
+    cs::JsonWriter json;
+    json.begin_object();
+    json.key("display_w").value(static_cast<double>(g_gui->display_width()), 2);
+    json.key("display_h").value(static_cast<double>(g_gui->display_height()), 2);
+    json.key("rects").begin_array();
+    for (const cs::ui::NamedRect& r : g_gui->last_rects()) {
+        json.begin_object();
+        json.key("name").value(r.name);
+        json.key("x").value(static_cast<double>(r.x), 2);
+        json.key("y").value(static_cast<double>(r.y), 2);
+        json.key("w").value(static_cast<double>(r.w), 2);
+        json.key("h").value(static_cast<double>(r.h), 2);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    return keep(buffer, json.take());
+}
+
+EMSCRIPTEN_KEEPALIVE double cs_current_speed() { return g_host->playback().speed; }
+EMSCRIPTEN_KEEPALIVE void cs_step() { g_host->step(); }
+EMSCRIPTEN_KEEPALIVE void cs_step_back() { g_host->step_back(); }
+EMSCRIPTEN_KEEPALIVE void cs_seek(double ms) {
+    if (std::isfinite(ms)) g_host->seek(static_cast<cs::TimeUs>(std::llround(ms * 1000.0)));
+}
+// seed < 0: the same seed again.
+EMSCRIPTEN_KEEPALIVE void cs_reset(double seed) {
+    g_host->reset(seed >= 0 && std::isfinite(seed) ? static_cast<std::uint64_t>(seed) : g_host->seed());
+}
+// on < 0: leave as it is. Returns whether skipping quiet time is on.
+EMSCRIPTEN_KEEPALIVE int cs_skip_quiet(int on) {
+    if (on >= 0) g_host->set_skip_quiet(on != 0);
+    return g_host->playback().skip_quiet ? 1 : 0;
+}
+
+// The timeline as the strip at the bottom shows it: its range, where we are,
+// and the markers (also those ahead of the cursor after a seek back).
+EMSCRIPTEN_KEEPALIVE const char* cs_timeline() {
+    static std::string buffer;
+    const cs::ui::TimelineView view = g_host->timeline();
+    const cs::TimeUs now = g_host->sim().now_us();
+    const cs::ui::TimelineRange range = cs::ui::timeline_range(view, now);
+    auto ms = [](cs::TimeUs us) { return static_cast<double>(us) / 1000.0; };
+    cs::JsonWriter json;
+    json.begin_object();
+    json.key("now_ms").value(ms(now), 3);
+    json.key("earliest_ms").value(ms(view.earliest_us), 3);
+    json.key("latest_ms").value(ms(view.latest_us), 3);
+    json.key("start_ms").value(ms(range.start_us), 3);  // the strip's left end
+    json.key("end_ms").value(ms(range.end_us), 3);      // and its right end
+    json.key("fast_forwarding").value(g_host->fast_forwarding());
+    json.key("skip_quiet").value(g_host->playback().skip_quiet);
+    json.key("milestones").begin_array();
+    if (view.milestones)
+        for (const cs::Milestone& m : *view.milestones) {
+            json.begin_object();
+            json.key("time_ms").value(ms(m.time_us), 3);
+            json.key("kind").value(cs::milestone_kind_name(m.kind));
+            if (m.node >= 1) json.key("server").value(m.node);
+            json.key("text").value(cs::ui::describe_milestone(m, view.violations));
+            json.end_object();
+        }
+    json.end_array();
+    json.end_object();
+    return keep(buffer, json.take());
+}
 
 EMSCRIPTEN_KEEPALIVE int cs_paused() { return g_host->playback().paused ? 1 : 0; }
 

@@ -3,10 +3,13 @@
 
 namespace cs::app {
 
+class Gui;
 class Host;
 
 // The host the JS API talks to; null until main has created it.
 void set_js_api_host(Host* host);
+// The GUI whose last frame window.clustersim.rects() describes.
+void set_js_api_gui(const Gui* gui);
 
 // Tells the page that the first frame is on screen (window.clustersim.ready).
 void js_api_mark_ready();

@@ -71,8 +71,9 @@ int main(int argc, char** argv) {
     {
         cs::app::Host host(args.start);
         for (const std::string& notice : host.notices()) std::fprintf(stderr, "clustersim: %s\n", notice.c_str());
-        if (args.run_to_us > 0) host.run_to(args.run_to_us);
+        if (args.run_to_us > 0) host.seek(args.run_to_us);
         cs::app::Gui gui(window, "#version 150");
+        gui.course().start(host, args.start);  // --lesson NAME
 
         double last_s = glfwGetTime();
         for (int frame = 1; !glfwWindowShouldClose(window); ++frame) {

@@ -9,9 +9,11 @@
 #include <memory>
 #include <string>
 
+#include "app/frame_bench.h"
 #include "app/gui.h"
 #include "app/host.h"
 #include "app/js_api_web.h"
+#include "app/share_api_web.h"
 #include "app/url_params.h"
 
 EM_JS(double, js_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
@@ -22,6 +24,9 @@ EM_JS(int, js_canvas_css_height, (), { return Module['canvas'].clientHeight; });
 // fullscreen). Browser.setCanvasSize sizes the drawing buffer and tells GLFW.
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
 EM_JS(char*, js_query_string, (), { return allocateUTF8(window.location.search || ""); });
+EM_JS(void, js_set_bench, (const char* json), {
+    if (typeof window.clustersimSetBench === 'function') window.clustersimSetBench(UTF8ToString(json));
+});
 EM_JS(void, js_fatal, (const char* text), {
     if (typeof window.clustersimFatal === 'function') window.clustersimFatal(UTF8ToString(text));
 });
@@ -36,6 +41,7 @@ struct WebApp {
     double last_ms = 0;
     float pixel_ratio = 1.0f;
     bool ready = false;
+    std::unique_ptr<cs::app::FrameBench> bench;  // ?bench=1: the frame-time benchmark
 };
 
 WebApp g_app;  // emscripten_set_main_loop calls back into it, main never returns
@@ -53,13 +59,37 @@ void follow_canvas_size() {
     if (w != current_w || h != current_h) js_set_canvas_size(w, h);
 }
 
+// ?bench=1: fixed workloads, fixed frame steps, the CPU time of each frame
+// (host tick + UI build + render submission) measured here.
+void bench_frame() {
+    cs::app::FrameBench& bench = *g_app.bench;
+    bench.before_frame(*g_app.host);
+    const double start_ms = emscripten_get_now();
+    g_app.host->tick(cs::app::FrameBench::kFrameS);
+    const double ticked_ms = emscripten_get_now();
+    g_app.gui->frame(*g_app.host, g_app.pixel_ratio, g_app.embed);
+    const double end_ms = emscripten_get_now();
+    const cs::app::FrameTiming& parts = g_app.gui->last_timing();
+    bench.after_frame({end_ms - start_ms, ticked_ms - start_ms, parts.build_ms, parts.render_ms});
+    if (bench.done()) {
+        g_app.host->notify(bench.summary());
+        js_set_bench(bench.results_json().c_str());
+        g_app.bench.reset();
+        g_app.last_ms = emscripten_get_now();
+    }
+}
+
 void frame() {
     follow_canvas_size();
-    const double now_ms = emscripten_get_now();
-    g_app.host->tick((now_ms - g_app.last_ms) / 1000.0);
-    g_app.last_ms = now_ms;
-    // The window is in device pixels here, so the UI scale is the pixel ratio itself.
-    g_app.gui->frame(*g_app.host, g_app.pixel_ratio, g_app.embed);
+    if (g_app.bench) {
+        bench_frame();
+    } else {
+        const double now_ms = emscripten_get_now();
+        g_app.host->tick((now_ms - g_app.last_ms) / 1000.0);
+        g_app.last_ms = now_ms;
+        // The window is in device pixels here, so the UI scale is the pixel ratio itself.
+        g_app.gui->frame(*g_app.host, g_app.pixel_ratio, g_app.embed);
+    }
     if (!g_app.ready) {
         g_app.ready = true;
         cs::app::js_api_mark_ready();
@@ -84,13 +114,23 @@ int main() {
     }
     glfwMakeContextCurrent(g_app.window);
 
-    char* query = js_query_string();
+    char* raw_query = js_query_string();
+    std::string query = raw_query;
+    std::free(raw_query);
+    const bool bench = cs::app::take_bench_param(query);
     const cs::app::StartOptions options = cs::app::parse_url_params(query);
-    std::free(query);
     g_app.embed = options.embed;
     g_app.host = std::make_unique<cs::app::Host>(options);
     g_app.gui = std::make_unique<cs::app::Gui>(g_app.window, "#version 300 es");
     cs::app::set_js_api_host(g_app.host.get());
+    cs::app::set_js_api_gui(g_app.gui.get());
+    // A link's journal and moment, or the URL's lesson (lessons, links: share_api_web.cpp).
+    g_app.gui->course().start(*g_app.host, options);
+    cs::app::set_share_api(g_app.host.get(), &g_app.gui->course());
+    if (bench) {
+        g_app.bench = std::make_unique<cs::app::FrameBench>(cs::app::default_bench_workloads());
+        g_app.host->notify("frame benchmark running: 6 and 64 servers under heavy load, 300 frames each");
+    }
     follow_canvas_size();
     g_app.last_ms = emscripten_get_now();
 

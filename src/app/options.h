@@ -1,12 +1,20 @@
 #pragma once
 // How the app starts, from the URL (web) or the command line (desktop).
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/config.h"
+#include "sim/time.h"
 #include "ui/frame_io.h"
 
 namespace cs::app {
+
+// A command the user issued at a moment of the run (a shared link's journal).
+struct TimedLine {
+    TimeUs at_us = 0;
+    std::string line;
+};
 
 struct StartOptions {
     Config config;                     // seed and servers (without a scenario)
@@ -14,6 +22,10 @@ struct StartOptions {
     double speed = ui::kDefaultSpeed;
     bool embed = false;                // compact layout for an iframe
     std::string scenario;              // scenario text to load at start ("" = none)
+    std::vector<TimedLine> journal;    // commands to re-issue at their times after loading (a shared link)
+    std::optional<TimeUs> start_at_us; // open paused at this moment of the timeline (t=)
+    std::string lesson;                // lesson to open at start ("" = none)
+    int lesson_step = 0;               // 0-based step to open it at
     std::vector<std::string> notices;  // problems found while reading the options, shown on screen
 };
 

@@ -2,6 +2,9 @@
 
 #include <cstdint>
 
+#include "app/lesson_library.h"
+#include "app/share_link.h"
+
 namespace cs::app {
 namespace {
 
@@ -67,6 +70,7 @@ bool base64_decode(std::string_view text, std::string& out) {
 
 StartOptions parse_url_params(std::string_view query) {
     StartOptions options;
+    bool step_given = false;
     if (!query.empty() && query.front() == '?') query.remove_prefix(1);
     while (!query.empty()) {
         const auto amp = query.find('&');
@@ -98,24 +102,49 @@ StartOptions parse_url_params(std::string_view query) {
             if (parse_speed(value, speed))
                 options.speed = speed;
             else
-                options.notices.push_back("speed " + quoted(value) + " must be a number from 0.01 to 10");
+                options.notices.push_back("speed " + quoted(value) + " must be a number from 0.001 to 1000");
         } else if (key == "scenario") {
-            std::string text;
-            if (base64_decode(value, text))
-                options.scenario = std::move(text);
-            else
+            std::string text, error;
+            SharedScenario shared;
+            if (!base64_decode(value, text)) {
                 options.notices.push_back("scenario parameter is not URL-safe base64; ignored");
+            } else if (!split_shared_scenario(text, shared, error)) {
+                options.notices.push_back("scenario not loaded: " + error);
+            } else {
+                options.scenario = std::move(shared.base);
+                options.journal = std::move(shared.journal);
+            }
+        } else if (key == "t") {
+            TimeUs t = 0;
+            if (parse_moment(value, t) && t >= 0 && t <= kMaxLinkMomentUs)
+                options.start_at_us = t;
+            else
+                options.notices.push_back("t " + quoted(value) + " must be a moment like 12.5s (0 to 1 hour); starting at 0");
         } else if (key == "embed") {
             if (value == "1" || value == "true" || value.empty())
                 options.embed = true;
             else if (value != "0" && value != "false")
                 options.notices.push_back("embed " + quoted(value) + " must be 1 or 0");
         } else if (key == "lesson") {
-            // No lessons are shipped yet; say so instead of silently showing the default.
-            options.notices.push_back("lesson " + quoted(value) + " not found");
+            if (find_lesson(value))
+                options.lesson = value;
+            else
+                options.notices.push_back("lesson " + quoted(value) + " not found (the Lesson tab lists them)");
+        } else if (key == "step") {
+            long long step = 0;
+            if (parse_int(value, 1, 1000, step)) {
+                options.lesson_step = static_cast<int>(step - 1);
+                step_given = true;
+            } else {
+                options.notices.push_back("step " + quoted(value) + " must be a step number from 1");
+            }
         } else {
             options.notices.push_back("unknown URL parameter " + quoted(key) + " ignored");
         }
+    }
+    if (step_given && options.lesson.empty()) {
+        options.notices.push_back("step is for lessons: add lesson=NAME (" + lesson_names() + ")");
+        options.lesson_step = 0;
     }
     return options;
 }

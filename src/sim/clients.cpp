@@ -85,7 +85,8 @@ void finish(Clients& c, ClientOrder o, Ctx& ctx) {
     c.pending_.erase(o.id);
     if (o.product >= 0 && o.stock_seen >= 0) {
         c.stock_seen_[static_cast<std::size_t>(o.product)] = o.stock_seen;
-        c.stock_seen_from_[static_cast<std::size_t>(o.product)] = o.entry_server();
+        // The last server on the path answered: the leader for an order, the entry server for a read.
+        c.stock_seen_from_[static_cast<std::size_t>(o.product)] = o.leader();
     }
     if (!o.is_read) {
         auto& tot = c.totals_;

@@ -204,6 +204,7 @@ void Simulation::deliver(std::uint32_t slot) {
             kept = server_logic::on_message(s, m, slot, ctx);
         }
     } else {
+        if (m.to == kLoadBalancer && (m.type == MsgType::Order || m.type == MsgType::Read)) m.add_hop(kLoadBalancer);
         event_log_.add(r);
         if (trace_) trace_event("deliver", &m, nullptr, nullptr);
         if (m.to == kLoadBalancer) lb_logic::on_message(lb_, m, ctx);
@@ -252,6 +253,7 @@ void Simulation::after_event() {
     if (election_active_ && leader != kNoNode) {
         election_active_ = false;
         election_messages_last_ = election_messages_current_;
+        add_milestone(MilestoneKind::LeaderElected, leader);
     }
     // Quorum on, with a majority down the leader the survivors agree on may be a
     // stale one (an old leader keeps its role until it hears of a newer epoch; it
@@ -259,6 +261,7 @@ void Simulation::after_event() {
     // speaks for nobody, so the lost-order check waits for a majority. (Found by
     // the fuzzer: tests/scenarios/regress_quorum_stale_leader_not_lost_order.scn.)
     checker_.after_event(servers_, config_.quorum && !majority_alive(servers_) ? kNoNode : leader, now_us_);
+    note_new_violations();
 }
 
 void Simulation::note_new_violations() {

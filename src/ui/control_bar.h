@@ -1,10 +1,12 @@
 #pragma once
 #include "sim/simulation.h"
 #include "ui/frame_io.h"
+#include "ui/ui_state.h"
 
 namespace cs::ui {
 
-// Play/pause, speed, the simulated clock and who leads. Draws into the current window.
-void control_bar(const Simulation& sim, const FrameInput& in, Actions& out);
+// Play/pause, step back/forward, speed, "skip quiet time", who leads, and the
+// seed with New seed / Reset, and the help button. Draws into the current window.
+void control_bar(const Simulation& sim, const FrameInput& in, UiState& state, Actions& out);
 
 }  // namespace cs::ui

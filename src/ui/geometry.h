@@ -1,6 +1,9 @@
 #pragma once
-// Where things sit in the cluster view. Plain arithmetic, no ImGui, so it can
-// be unit-tested and reused by later views (timeline, details panel).
+// Where things sit in the cluster view, and what is under the mouse. Plain
+// arithmetic, no ImGui, so it can be unit-tested and reused by other views.
+#include <optional>
+#include <vector>
+
 #include "sim/message.h"
 #include "sim/time.h"
 
@@ -12,6 +15,7 @@ struct Point {
 
 struct Rect {
     float x = 0, y = 0, w = 0, h = 0;
+    bool contains(Point p) const { return p.x >= x && p.x <= x + w && p.y >= y && p.y <= y + h; }
 };
 
 struct ClusterGeometry {
@@ -21,15 +25,25 @@ struct ClusterGeometry {
     Point clients;       // centre of the clients box
     Point load_balancer; // centre of the load balancer box
     Point box_half;      // half size of those two boxes
+    Rect legend;         // room for the legend, under the two boxes (may be empty)
     int servers = 0;
 };
 
-// Servers on a circle on the right, the clients and load balancer boxes in a
-// column on the left (requests flow left to right). `scale` is the UI scale.
+// Servers on a circle on the right; on the left a column with the clients box,
+// the load balancer box under it (level with the ring's upper half, so its
+// links fan out to the servers) and room for the legend at the bottom.
+// `scale` is the UI scale.
 ClusterGeometry cluster_geometry(Rect area, int servers, float scale);
 
 // Centre of any node: server ids 1..N, kLoadBalancer, kClients.
 Point node_position(const ClusterGeometry& g, NodeId node);
+
+// Bounding box of a server's circle, of the clients / load balancer box.
+Rect server_rect(const ClusterGeometry& g, NodeId server);
+Rect box_rect(const ClusterGeometry& g, NodeId box);
+
+// The server whose circle (grown by `slack` pixels) holds p, or kNoNode.
+NodeId server_at(const ClusterGeometry& g, Point p, float slack = 0.0f);
 
 // How far a message has travelled: 0 when sent, 1 when delivered (clamped).
 float flight_progress(TimeUs now_us, TimeUs sent_us, TimeUs deliver_us);
@@ -38,5 +52,26 @@ float flight_progress(TimeUs now_us, TimeUs sent_us, TimeUs deliver_us);
 // right of the direction of travel, so that messages going A->B and B->A on the
 // same link do not sit on top of each other.
 Point along_lane(Point a, Point b, float t, float lane);
+
+// A message dot as drawn this frame, for hit-testing.
+struct Dot {
+    std::uint64_t id = 0;
+    Point at;
+};
+
+// The id of the dot nearest to p within `radius`, or 0 when none is that close.
+std::uint64_t dot_at(const std::vector<Dot>& dots, Point p, float radius);
+
+// Where to draw a partition as a cut across the ring. sides[i] is the side of
+// server i+1 (0, 1; -1 for a server on neither side). When each side is one
+// unbroken arc of the ring, the cut runs in from outside the ring through one
+// gap where the sides meet, to the centre, and out through the other gap: along
+// radii between neighbours, so it never crosses a node. It reaches `overhang`
+// beyond the ring. Sides interleaved on the ring have no such cut (nullopt);
+// the view marks the sides otherwise.
+struct Cut {
+    Point a, centre, b;
+};
+std::optional<Cut> partition_cut(const ClusterGeometry& g, const std::vector<int>& sides, float overhang);
 
 }  // namespace cs::ui

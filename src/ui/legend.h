@@ -1,13 +1,18 @@
 #pragma once
+// The key to the cluster view, and the message marks it shares with the view.
 #include <imgui.h>
+
+#include "ui/theme.h"
 
 namespace cs::ui {
 
-// The key to the cluster view: message families and, if `with_nodes`, node
-// states. Drawn with its bottom-left corner at `bottom_left`; returns its size.
-ImVec2 legend(ImDrawList* draw, ImVec2 bottom_left, float scale, bool with_nodes);
+// One message mark: a filled dot, a ring or a diamond of radius r, with a dark
+// rim so it stands out on links and nodes alike.
+void draw_message_mark(ImDrawList* draw, ImVec2 centre, float r, ImU32 colour, DotShape shape, float scale);
 
-// Height legend() will take.
-float legend_height(float scale, bool with_nodes);
+// Draws the legend in the bottom-left corner of the box (min, max): the message
+// marks and, if there is room, the server marks. Draws nothing if even the
+// message part does not fit. Returns the rectangle used (zero size if none).
+ImVec4 legend(ImDrawList* draw, ImVec2 min, ImVec2 max, float scale);
 
 }  // namespace cs::ui

@@ -26,6 +26,27 @@ const char* family_label(MsgFamily family) {
     return "?";
 }
 
+DotShape dot_shape(MsgType type) {
+    switch (type) {
+        case MsgType::Coordinator: return DotShape::Diamond;
+        case MsgType::HeartbeatAck:
+        case MsgType::ElectionOk:
+        case MsgType::StateReply:
+        case MsgType::ReplicateAck:
+        case MsgType::SyncAck:
+        case MsgType::OrderReply:
+        case MsgType::ReadReply:
+        case MsgType::HealthReply: return DotShape::Hollow;
+        default: return DotShape::Filled;
+    }
+}
+
+ImU32 health_color(int health) {
+    if (health >= 70) return color::kGood;
+    if (health >= 40) return color::kWarning;
+    return color::kError;
+}
+
 ImU32 role_color(const Server& server) {
     if (!server.alive) return color::kNodeCrashed;
     switch (server.role) {

@@ -23,7 +23,7 @@ TEST_CASE("no parameters give the defaults and no notices") {
 }
 
 TEST_CASE("malformed and unknown parameters become notices, defaults stay") {
-    const StartOptions o = parse_url_params("seed=-3&servers=200&speed=fast&embed=maybe&colour=red&lesson=bully");
+    const StartOptions o = parse_url_params("seed=-3&servers=200&speed=fast&embed=maybe&colour=red&lesson=bullying");
     CHECK(o.config.seed == cs::Config{}.seed);
     CHECK(o.config.servers == 6);
     CHECK(o.speed == doctest::Approx(cs::ui::kDefaultSpeed));
@@ -32,6 +32,19 @@ TEST_CASE("malformed and unknown parameters become notices, defaults stay") {
     CHECK(o.notices[0].find("seed") != std::string::npos);
     CHECK(o.notices[4].find("colour") != std::string::npos);
     CHECK(o.notices[5].find("lesson") != std::string::npos);
+    CHECK(o.lesson.empty());
+}
+
+TEST_CASE("lesson, step and t name a shipped lesson, its step and a moment") {
+    const StartOptions o = parse_url_params("?lesson=cap_quorum&step=2&t=1.5s");
+    CHECK(o.notices.empty());
+    CHECK(o.lesson == "cap_quorum");
+    CHECK(o.lesson_step == 1);
+    REQUIRE(o.start_at_us);
+    CHECK(*o.start_at_us == 1500000);
+    const StartOptions bad = parse_url_params("?lesson=bully&step=0");
+    REQUIRE(bad.notices.size() == 1);
+    CHECK(bad.lesson_step == 0);
 }
 
 TEST_CASE("the scenario parameter is URL-safe base64") {

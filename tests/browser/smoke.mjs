@@ -8,94 +8,17 @@
 // click on the Pause button works, and window.clustersim does what
 // ARCHITECTURE.md promises (command, state, load, pause/resume, speed, URL
 // parameters). Saves build/screenshots/web-smoke.png. Exits 1 if any check failed.
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const webDir = path.join(root, 'build/web');
-const shotDir = path.join(root, 'build/screenshots');
-const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-quic',
-  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const READY_TIMEOUT_MS = 60000;
-
-const results = [];
-function check(ok, what, detail = '') {
-  results.push({ ok: !!ok, what });
-  console.log(`${ok ? 'ok' : 'not ok'} - ${what}${!ok && detail ? `: ${detail}` : ''}`);
-  return !!ok;
-}
-
-const contentTypes = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm', '.png': 'image/png', '.css': 'text/css', '.json': 'application/json',
-};
-
-function startServer() {
-  const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = path.join(webDir, urlPath === '/' ? 'index.html' : urlPath);
-    if (!file.startsWith(webDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': contentTypes[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-// Opens the page and collects every console error, page error and failed request.
-async function openPage(browser, url, options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, ...options });
-  const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
-  page.on('response', (res) => { if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`); });
-  await page.goto(url);
-  const ready = await page.waitForFunction(() => window.clustersim && window.clustersim.ready === true, null,
-    { timeout: READY_TIMEOUT_MS }).then(() => true, () => false);
-  return { page, errors, ready };
-}
-
-// Statistics of a screenshot (or of its top `rows` rows), decoded by the
-// browser itself (no PNG library needed here).
-async function pictureStats(page, rows = 0) {
-  const png = (await page.screenshot()).toString('base64');
-  return page.evaluate(async ([data, rows]) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, rows > 0 ? Math.min(rows, c.height) : c.height).data;
-    const colours = new Set();
-    let sum = 0, sumSq = 0, n = 0;
-    for (let i = 0; i < px.length; i += 4 * 7) {  // every 7th pixel is plenty
-      const lum = 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2];
-      sum += lum; sumSq += lum * lum; n++;
-      colours.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-    }
-    const mean = sum / n;
-    return { width: img.width, height: img.height, stddev: Math.sqrt(sumSq / n - mean * mean), colours: colours.size };
-  }, [png, rows]);
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+import {
+  check, clickNamed, launch, openPage, pictureStats, pressKey, rectOf, requireBuild, run, shotDir, sleep, startServer,
+} from './lib.mjs';
 
 async function main() {
-  for (const f of ['index.html', 'clustersim.js', 'clustersim.wasm'])
-    if (!fs.existsSync(path.join(webDir, f))) throw new Error(`build/web/${f} is missing: build the web page first`);
-  fs.mkdirSync(shotDir, { recursive: true });
+  requireBuild();
 
   const server = await startServer();
   const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumFlags });
+  const browser = await launch();
   try {
     // ---- the page itself ----
     const { page, errors, ready } = await openPage(browser, base);
@@ -158,18 +81,19 @@ async function main() {
     const badSpeed = await page.evaluate(() => { try { window.clustersim.speed('fast'); return 'no error'; } catch (e) { return e.name; } });
     check(badSpeed === 'RangeError', "speed('fast') throws a RangeError", badSpeed);
 
-    // ---- a real click on the Pause button (top left of the control bar) ----
-    await page.mouse.click(40, 18);
+    // ---- a real click on the Pause button, found through rects() ----
+    const play = await rectOf(page, 'button/play');
+    check(play && play.w > 20 && play.h > 10 && play.x >= 0 && play.y >= 0 && play.y < 60,
+      "rects() has the Play/Pause button in the control bar, in CSS pixels", JSON.stringify(play));
+    await clickNamed(page, 'button/play');
     await sleep(200);
     check(await page.evaluate(() => window.clustersim.paused()), 'clicking the Pause button pauses');
-    await page.mouse.click(40, 18);
+    await clickNamed(page, 'button/play');
     await sleep(200);
     check(!(await page.evaluate(() => window.clustersim.paused())), 'clicking it again plays');
-    // ImGui 1.86 samples keys once a frame: hold the key for a few frames, as a person does.
-    const tapSpace = async () => { await page.keyboard.down('Space'); await sleep(100); await page.keyboard.up('Space'); await sleep(100); };
-    await tapSpace();
+    await pressKey(page, 'Space');
     check(await page.evaluate(() => window.clustersim.paused()), 'the Space key pauses');
-    await tapSpace();
+    await pressKey(page, 'Space');
     check(!(await page.evaluate(() => window.clustersim.paused())), 'and plays again');
 
     // ---- load() ----
@@ -203,6 +127,17 @@ async function main() {
     const hs = hidpi.ready ? await hidpi.page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height })) : {};
     check(hs.w === 2560 && hs.h === 1440, 'on a 2x screen the drawing buffer is 2560x1440', JSON.stringify(hs));
     await hidpi.page.screenshot({ path: path.join(shotDir, 'web-hidpi.png') });
+    // rects() are CSS pixels whatever the pixel ratio: the same button, the same size, clickable.
+    const play2 = hidpi.ready ? await rectOf(hidpi.page, 'button/play') : undefined;
+    check(play2 && play && Math.abs(play2.h - play.h) <= 2 && play2.y < 60,
+      'on a 2x screen rects() are still in CSS pixels', JSON.stringify({ play, play2 }));
+    if (play2) {
+      await hidpi.page.mouse.click(play2.x + play2.w / 2, play2.y + play2.h / 2);
+      await sleep(200);
+      check(await hidpi.page.evaluate(() => window.clustersim.paused()), 'on a 2x screen a click at the rect pauses');
+      await hidpi.page.mouse.click(play2.x + play2.w / 2, play2.y + play2.h / 2);
+      await sleep(200);
+    }
     await hidpi.page.setViewportSize({ width: 900, height: 600 });
     await sleep(300);
     const rs = await hidpi.page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
@@ -242,11 +177,4 @@ async function main() {
   }
 }
 
-main().then(() => {
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`browser smoke: ${results.length - failed} checks passed, ${failed} failed`);
-  process.exit(failed === 0 && results.length > 0 ? 0 : 1);
-}, (err) => {
-  console.error(`browser smoke: ${err.stack || err}`);
-  process.exit(1);
-});
+run('browser smoke', main);

@@ -68,3 +68,20 @@ TEST_CASE("checker: violations are bounded") {
     CHECK(sim.checker().violations().size() <= Checker::kMaxViolations);
     CHECK(sim.checker().total() >= sim.checker().violations().size());
 }
+
+TEST_CASE("checker: each violation becomes a timeline milestone and a log line") {
+    Config c;
+    c.catalogue = {{"GADGET", 3, 100}};
+    Simulation sim(c);
+    test::exec(sim, "run 1s\npartition 1,2,3 | 4,5,6\nrun 8s\norder GADGET 2 via 1\norder GADGET 2 via 5\nrun 3s");
+    REQUIRE_FALSE(sim.checker().violations().empty());
+    std::size_t milestones = 0, log_lines = 0;
+    for (const auto& m : sim.milestones()) milestones += m.kind == MilestoneKind::Violation ? 1 : 0;
+    for (std::size_t i = 0; i < sim.event_log().size(); ++i) log_lines += sim.event_log().at(i).kind == LogKind::Violation ? 1 : 0;
+    CHECK(milestones == sim.checker().violations().size());
+    CHECK(log_lines == sim.checker().violations().size());
+    bool crash_marked = false;
+    test::exec(sim, "crash 2");
+    for (const auto& m : sim.milestones()) crash_marked = crash_marked || (m.kind == MilestoneKind::Crash && m.node == 2);
+    CHECK(crash_marked);
+}

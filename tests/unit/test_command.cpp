@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "sim/command.h"
 #include "sim/scenario.h"
 #include "unit/helpers.h"
@@ -193,4 +195,80 @@ TEST_CASE("scenario: parse errors name FILE:LINE and stop before anything runs")
     REQUIRE(s.config.catalogue.size() == 1);
     CHECK(s.config.catalogue[0].sku == "A");
     CHECK(s.commands.size() == 3);
+}
+
+// Every verb of the language, each with malformed arguments: through a scenario
+// file the error names FILE:LINE and says what was expected; through command()
+// (Simulation::execute) it is refused with the same message and nothing changes.
+// Some refusals need the live state (crash a crashed server, restart a running
+// one): those are checked through execute only, where they can happen.
+TEST_CASE("every verb: malformed arguments give FILE:LINE, a useful message, and change nothing") {
+    struct Case {
+        Verb verb;            // the verb the line is about
+        const char* line;
+        const char* message;  // part of the error
+        bool parse_error = true;  // false: refused only when applied to the live state
+        const char* command_message = nullptr;  // what command() says, if not `message`
+    };
+    constexpr const char* kSetupOnly = "must come before the simulation starts";
+    const Case cases[] = {
+        {Verb::Servers, "servers 65", "servers must be a whole number from 2 to 64", true, kSetupOnly},
+        {Verb::Seed, "seed x", "seed must be a whole number >= 0", true, kSetupOnly},
+        {Verb::Product, "product A stock=1", "expected 'product SKU stock=N price=N'"},
+        {Verb::Replication, "replication", "expected 'replication sync' or 'replication async'"},
+        {Verb::Quorum, "quorum maybe", "expected 'quorum on' or 'quorum off'"},
+        {Verb::Resync, "resync sometimes", "expected 'resync on' or 'resync off'"},
+        {Verb::Latency, "latency 5ms..20", "expected a latency range like 5ms..20ms"},
+        {Verb::Loss, "loss 1.5", "loss must be a probability from 0 to 1"},
+        {Verb::Lb, "lb random", "expected 'lb round-robin"},
+        {Verb::Weight, "weight 9 2", "no server 9"},
+        {Verb::Slow, "slow 2 0.5", "slow factor must be a number from 1 to 1000"},
+        {Verb::Order, "order PRD-1 2 via", "expected 'order SKU QUANTITY [via S]'"},
+        {Verb::Read, "read PRD-1 via 0", "no server 0"},
+        {Verb::Crash, "crash 1,2", "expected a server id"},
+        {Verb::Restart, "restart", "expected 'restart N'"},
+        {Verb::Restart, "restart 2", "server 2 is not crashed", false},
+        {Verb::Partition, "partition 1,2", "expected 'partition 1,2,3 | 4,5,6'"},
+        {Verb::Heal, "heal 3", "expected 'heal'"},
+        {Verb::Isolate, "isolate 0", "no server 0"},
+        {Verb::Drop, "drop 2->2", "drop needs two different servers"},
+        {Verb::Load, "load rate=5 duration=0s", "expected a duration like 30s"},
+        {Verb::LoadStop, "load stop now", "expected rate=N and duration=D"},
+        {Verb::Run, "run 5", "expected 'run DURATION'"},
+        {Verb::RunUntil, "run until 1s", "is in the past"},
+        {Verb::Expect, "expect leader 7", "no server 7"},
+        {Verb::Expect, "expect stock PRD-1 100 on", "expected 'expect stock SKU N [on S]'"},
+        {Verb::Expect, "expect violation everything", "expected 'expect violation oversell"},
+    };
+    std::vector<Verb> covered;
+    for (const Case& c : cases) {
+        INFO("line: " << std::string(c.line));
+        covered.push_back(c.verb);
+        if (c.parse_error) {
+            // Through a scenario file, as its line 2 (after some time has passed, so that
+            // `run until 1s` is in the past; setup lines after a comment only).
+            Scenario s;
+            std::string error;
+            const bool setup = c.verb == Verb::Servers || c.verb == Verb::Seed || c.verb == Verb::Product;
+            const std::string first_line = setup ? "# setup lines must come first\n" : "run 2s\n";
+            CHECK_FALSE(parse_scenario(first_line + c.line + "\n", "table.scn", s, error));
+            CHECK_MESSAGE(error.rfind("table.scn:2: ", 0) == 0, error);
+            CHECK_MESSAGE(error.find(c.message) != std::string::npos, error);
+        }
+        // Through command(): refused, with the message, and the state is as it was.
+        Simulation sim;
+        test::exec(sim, "run 2s");
+        const std::string before = sim.state_json();
+        const std::uint64_t notes = sim.event_log().notes_total();
+        const CommandResult r = sim.execute(c.line);
+        CHECK_FALSE(r.ok);
+        CHECK_MESSAGE(r.error.find(c.command_message ? c.command_message : c.message) != std::string::npos, r.error);
+        CHECK(sim.state_json() == before);
+        CHECK(sim.event_log().notes_total() == notes);
+    }
+    // Every verb has a row (Verb::None, a blank line, cannot be malformed).
+    for (int v = static_cast<int>(Verb::Servers); v <= static_cast<int>(Verb::Slow); ++v) {
+        INFO("verb number " << v);
+        CHECK(std::find(covered.begin(), covered.end(), static_cast<Verb>(v)) != covered.end());
+    }
 }

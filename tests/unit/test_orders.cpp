@@ -106,3 +106,16 @@ TEST_CASE("orders: during an election clients are told why, and retry") {
     if (o->status != OrderStatus::Acknowledged) CHECK(o->reason != Reason::None);
     CHECK(o->attempts >= 1);
 }
+
+TEST_CASE("orders: through the load balancer the path names every hop, and the shop's stock names who answered") {
+    Simulation sim;
+    test::exec(sim, "run 1s\norder PRD-1 1\nrun 2s");
+    const ClientOrder* o = find_order(sim, 1);
+    REQUIRE(o);
+    REQUIRE(o->path_length >= 3);
+    CHECK(o->path[0] == kClients);
+    CHECK(o->path[1] == kLoadBalancer);
+    CHECK(o->entry_server() == o->path[2]);
+    CHECK(o->leader() == 6);
+    CHECK(sim.clients().stock_seen_from()[0] == 6);  // the leader's answer carried the stock
+}

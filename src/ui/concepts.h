@@ -1,0 +1,30 @@
+#pragma once
+// What is happening now, in the course text's words, and which section of the
+// course it belongs to. Derived only from the simulation state, with no ImGui,
+// so it is unit-tested (tests/app/test_concepts.cpp); concepts_panel.cpp shows it.
+#include <string>
+#include <vector>
+
+#include "sim/simulation.h"
+
+namespace cs::ui {
+
+// Sections of course-concepts.md, as its table of contents names them.
+inline constexpr const char* kSectionBully = "Bully Algorithm";
+inline constexpr const char* kSectionReplication = "Data Replication";
+inline constexpr const char* kSectionFaultTolerance = "Fault Tolerance";
+inline constexpr const char* kSectionConsistency = "Consistency Models";
+inline constexpr const char* kSectionCap = "CAP Theorem";
+inline constexpr const char* kSectionLoadBalancing = "Load Balancing";
+
+struct Concept {
+    std::string text;     // one sentence, no trailing full stop
+    std::string section;  // one of the kSection names, maybe with a qualifier: "Data Replication (synchronous)"
+    int priority = 0;     // higher: more worth the student's attention now
+};
+
+// Every statement that applies now, most important first (ties keep a fixed
+// order). Never empty: a quiet cluster still gets a sentence.
+std::vector<Concept> explain_now(const Simulation& sim);
+
+}  // namespace cs::ui

@@ -1,0 +1,44 @@
+#pragma once
+// Small drawing helpers shared by the Shop, Data, Balancer and Metrics tabs, so
+// the four look alike: headings, right-aligned numbers, bars, status colours.
+#include <imgui.h>
+
+#include "sim/message.h"
+
+namespace cs::ui {
+
+// One colour per server, the same in every chart, bar and legend.
+ImU32 server_color(NodeId server);
+ImU32 status_color(OrderStatus status);
+
+namespace panel_color {
+inline constexpr ImU32 kGood = IM_COL32(120, 205, 150, 255);
+inline constexpr ImU32 kBad = IM_COL32(235, 95, 95, 255);
+inline constexpr ImU32 kPending = IM_COL32(140, 180, 240, 255);
+inline constexpr ImU32 kStaleCell = IM_COL32(240, 160, 40, 95);    // a replica that differs from the leader
+inline constexpr ImU32 kCrashedCell = IM_COL32(70, 72, 80, 110);   // a crashed server's column
+inline constexpr ImU32 kMismatchCell = IM_COL32(230, 80, 80, 80);  // the balancer is wrong about it
+inline constexpr ImU32 kBarTrack = IM_COL32(255, 255, 255, 18);
+inline constexpr ImU32 kGrid = IM_COL32(255, 255, 255, 30);
+inline constexpr ImU32 kPlotBg = IM_COL32(14, 18, 26, 255);
+}  // namespace panel_color
+
+// The tab's contents in a child window, so the tab bar stays put while they scroll.
+bool begin_panel_body(const char* id);
+void end_panel_body();
+
+// A bold heading with a little space above it.
+void heading(const char* text);
+// Dim explanatory text, wrapped to the panel width.
+void hint(const char* text);
+// Text right-aligned in the remaining width of the current column or line.
+void text_right(const char* text, ImU32 colour = 0);
+void text_colored(ImU32 colour, const char* text);
+// "(?)" that shows `text` on hover.
+void help_marker(const char* text);
+
+// A horizontal bar of `fraction` (0..1) filling `size` from the cursor, with `label`
+// drawn on it; advances the cursor like an item.
+void bar(float fraction, ImVec2 size, ImU32 colour, const char* label);
+
+}  // namespace cs::ui

@@ -1,0 +1,271 @@
+// The lesson player on a real Host: steps, waits, user actions, expectations,
+// moving between steps, and noticing when the user leaves the lesson's path.
+#include <doctest/doctest.h>
+
+#include "app/desktop_args.h"
+#include "app/host.h"
+#include "app/lesson_library.h"
+#include "app/lesson_player.h"
+
+using namespace cs;
+using namespace cs::app;
+using ui::LessonPhase;
+
+namespace {
+
+constexpr const char* kDemo =
+    "## lesson: Demo\n"
+    "## section: Bully Algorithm\n"
+    "## step: Watch the heartbeats for two seconds.\n"
+    "run 2s\n"
+    "expect leader 6\n"
+    "## step: Crash the leader, then watch the election.\n"
+    "crash 6  ## do\n"
+    "run 6s\n"
+    "expect leader 5\n"
+    "expect leader 6\n"
+    "## step: Order, and cut the network.\n"
+    "order PRD-1 5  ## do\n"
+    "partition 1,2 | 3,4,5  ## do\n"
+    "run 1s\n"
+    "heal\n"
+    "expect alive 1,2,3,4,5\n";
+
+// Frames of 1/60 s at 10x, with the player looking after each one, as the Gui does.
+void play(Host& host, LessonPlayer& player, TimeUs for_us) {
+    host.resume();
+    REQUIRE(host.set_speed(10.0));
+    const TimeUs until = host.sim().now_us() + for_us;
+    for (int frame = 0; host.sim().now_us() < until && frame < 100000; ++frame) {
+        host.tick(1.0 / 60.0);
+        player.update(host);
+    }
+}
+
+ui::LessonView view(const Host& host, const LessonPlayer& player) { return player.view(host); }
+
+Host fresh_host() { return Host(StartOptions{}); }
+
+}  // namespace
+
+TEST_CASE("lesson player: a step waits out its run, then shows what you should see") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open_text(kDemo, "demo", host));
+    ui::LessonView v = view(host, player);
+    CHECK(v.active);
+    CHECK(v.title == "Demo");
+    CHECK(v.step == 0);
+    CHECK(v.step_count == 3);
+    CHECK(v.phase == LessonPhase::Watching);
+    CHECK(v.wait_total_us == us_from_s(2));
+    CHECK(v.expects.empty());
+
+    play(host, player, us_from_s(3));
+    v = view(host, player);
+    CHECK(v.phase == LessonPhase::StepDone);
+    REQUIRE(v.expects.size() == 1);
+    CHECK(v.expects[0].ok);
+    CHECK(v.expects[0].what == "server 6 is the leader");
+}
+
+TEST_CASE("lesson player: a '## do' line waits for the user's own command, or for 'Do it for me'") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open_text(kDemo, "demo", host, 1));
+    ui::LessonView v = view(host, player);
+    CHECK(v.step == 1);
+    CHECK(v.phase == LessonPhase::YourTurn);
+    CHECK(v.awaited == "crash 6");
+    CHECK(v.awaited_words == "crash server 6");
+    CHECK(host.playback().paused);  // the clock waits for the user
+
+    // Something else is noted as the user's own, and the lesson keeps waiting.
+    REQUIRE(host.command("crash 2").ok);
+    player.update(host);
+    v = view(host, player);
+    CHECK(v.phase == LessonPhase::YourTurn);
+    REQUIRE(v.own_commands.size() == 1);
+    CHECK(v.own_commands[0] == "crash 2");
+
+    // The awaited command, however it was typed, moves the lesson on, and the clock again.
+    REQUIRE(host.command("crash   6").ok);
+    player.update(host);
+    CHECK(view(host, player).phase == LessonPhase::Watching);
+    CHECK_FALSE(host.playback().paused);
+    play(host, player, us_from_s(7));
+    v = view(host, player);
+    CHECK(v.phase == LessonPhase::StepDone);
+    REQUIRE(v.expects.size() == 2);
+    CHECK(v.expects[0].ok);
+    CHECK_FALSE(v.expects[1].ok);  // written to fail: what was seen instead is shown
+    CHECK(v.expects[1].got == "5");
+
+    player.next(host);
+    v = view(host, player);
+    CHECK(v.step == 2);
+    CHECK(v.phase == LessonPhase::YourTurn);
+    player.do_it_for_me(host);
+    v = view(host, player);
+    CHECK(v.awaited == "partition 1,2 | 3,4,5");
+    // Sides in the other order are the same partition.
+    REQUIRE(host.command("partition 3,4,5 | 1,2").ok);
+    player.update(host);
+    CHECK(view(host, player).phase == LessonPhase::Watching);
+    player.skip_wait(host);
+    v = view(host, player);
+    CHECK(v.phase == LessonPhase::Finished);
+    REQUIRE(v.expects.size() == 1);
+    CHECK_FALSE(v.expects[0].ok);  // server 2 was crashed by the user in step 2, and step 3 rebuilt nothing
+}
+
+TEST_CASE("lesson player: matching user actions") {
+    const ParseContext context;
+    auto parsed = [&](const char* line) {
+        Command c;
+        std::string error;
+        REQUIRE_MESSAGE(parse_command(line, context, c, error), error);
+        return c;
+    };
+    CHECK(same_action(parsed("order PRD-1 5"), parsed("order PRD-1 5 via 3")));
+    CHECK_FALSE(same_action(parsed("order PRD-1 5 via 2"), parsed("order PRD-1 5 via 3")));
+    CHECK_FALSE(same_action(parsed("order PRD-1 5"), parsed("order PRD-1 4")));
+    CHECK(same_action(parsed("partition 1,2,3 | 4,5,6"), parsed("partition 6,5,4 | 3,2,1")));
+    CHECK_FALSE(same_action(parsed("partition 1,2 | 3,4,5,6"), parsed("partition 1,2,3 | 4,5,6")));
+    CHECK(same_action(parsed("drop 6->5"), parsed("drop 6->5")));
+    CHECK_FALSE(same_action(parsed("drop 6->5"), parsed("drop 5->6")));
+    CHECK(same_action(parsed("replication async"), parsed("replication async")));
+    CHECK_FALSE(same_action(parsed("replication async"), parsed("replication sync")));
+    CHECK(same_action(parsed("load rate=20 duration=10s"), parsed("load rate=20 duration=10s")));
+    CHECK_FALSE(same_action(parsed("crash 6"), parsed("restart 6")));
+}
+
+TEST_CASE("lesson player: a run ends exactly on time, so the next line applies when it would headless") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open_text("## lesson: T\n## section: S\n## step: Wait, then crash.\nrun 2s\ncrash 3\n", "t", host));
+    play(host, player, us_from_s(3));
+    REQUIRE(host.journal().size() == 1);
+    CHECK(host.journal()[0].line == "crash 3");
+    CHECK(host.journal()[0].at_us == us_from_s(2));
+}
+
+TEST_CASE("lesson player: previous and jumping rebuild the same state every time") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open_text(kDemo, "demo", host, 2));
+    const std::string at_step_3 = host.sim().state_json();
+    CHECK(host.sim().now_us() == us_from_s(8));  // 2 s + 6 s of the earlier steps, replayed at once
+
+    player.previous(host);
+    CHECK(view(host, player).step == 1);
+    CHECK(host.sim().server(6).alive);
+    player.go_to_step(2, host);
+    CHECK(host.sim().state_json() == at_step_3);
+    player.restart(host);
+    CHECK(view(host, player).step == 0);
+    CHECK(host.sim().now_us() == 0);
+}
+
+TEST_CASE("lesson player: Next finishes the step as written and goes on") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open_text(kDemo, "demo", host));
+    player.next(host);  // the 2 s wait, at once
+    player.next(host);  // the crash and the 6 s, at once
+    CHECK(view(host, player).step == 2);
+    CHECK(host.sim().now_us() == us_from_s(8));
+    CHECK_FALSE(host.sim().server(6).alive);
+
+    Host other = fresh_host();
+    LessonPlayer rebuilt;
+    REQUIRE(rebuilt.open_text(kDemo, "demo", other, 2));
+    CHECK(other.sim().state_json() == host.sim().state_json());
+}
+
+TEST_CASE("lesson player: leaving the lesson's path is noticed, and 'Back to the lesson' restores the step") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open_text(kDemo, "demo", host, 1));
+    const std::string step_start = host.sim().state_json();
+    CHECK(view(host, player).off_track.empty());
+
+    // Time travel to before the step: on hold until the user comes back to it.
+    host.seek(us_from_s(1));
+    player.update(host);
+    CHECK_FALSE(view(host, player).off_track.empty());
+    host.seek(us_from_s(2));
+    player.update(host);
+    CHECK(view(host, player).off_track.empty());
+
+    // Another scenario entirely.
+    REQUIRE(host.load("servers 3\n").ok);
+    player.update(host);
+    CHECK(view(host, player).off_track.find("Another scenario") != std::string::npos);
+    player.back_to_lesson(host);
+    CHECK(view(host, player).off_track.empty());
+    CHECK(host.sim().state_json() == step_start);
+    CHECK(view(host, player).phase == LessonPhase::YourTurn);
+}
+
+TEST_CASE("lesson player: unknown lessons and broken lesson texts are refused with a reason") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    CHECK_FALSE(player.open("no-such-lesson", host));
+    CHECK(player.error().find("bully") != std::string::npos);  // names the lessons that exist
+    CHECK_FALSE(player.open_text("## lesson: T\n## step: s\ncrash 99\n", "bad", host));
+    CHECK(player.error().rfind("bad.scn:3:", 0) == 0);
+    CHECK_FALSE(player.active());
+}
+
+// Every shipped lesson, played as a student who presses "Do it for me" and "Skip
+// ahead": each step's expectations hold in the page as they do headless.
+TEST_CASE("lesson player: every shipped lesson plays through with every expectation met") {
+    REQUIRE(lesson_library().size() >= 7);
+    for (const LessonSource& source : lesson_library()) {
+        INFO("lesson " << source.name);
+        Host host = fresh_host();
+        LessonPlayer player;
+        REQUIRE_MESSAGE(player.open(source.name, host), player.error());
+        for (int step = 0; step < player.step_count(); ++step) {
+            INFO("step " << step + 1);
+            for (int guard = 0; guard < 100; ++guard) {
+                const ui::LessonView v = player.view(host);
+                if (v.phase == LessonPhase::YourTurn) player.do_it_for_me(host);
+                else if (v.phase == LessonPhase::Watching) player.skip_wait(host);
+                else break;
+            }
+            const ui::LessonView v = player.view(host);
+            CHECK(v.off_track.empty());
+            CHECK(v.own_commands.empty());
+            CHECK((v.phase == LessonPhase::StepDone || v.phase == LessonPhase::Finished));
+            for (const ui::ExpectView& e : v.expects) CHECK_MESSAGE(e.ok, e.what << " (seen: " << e.got << ")");
+            if (step + 1 < player.step_count()) player.next(host);
+        }
+        CHECK(host.notices().empty());
+    }
+}
+
+TEST_CASE("lesson player: the desktop app takes --lesson NAME and --step K") {
+    const char* argv[] = {"clustersim", "--lesson", "cap_quorum", "--step", "2"};
+    DesktopArgs args;
+    std::string error;
+    REQUIRE(parse_desktop_args(5, argv, args, error));
+    CHECK(args.start.lesson == "cap_quorum");
+    CHECK(args.start.lesson_step == 1);
+    const char* bad[] = {"clustersim", "--step", "0"};
+    CHECK_FALSE(parse_desktop_args(3, bad, args, error));
+}
+
+TEST_CASE("lesson player: a '## do' line after a run is awaited exactly at the run's end, clock stopped") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open_text("## lesson: T\n## section: S\n## step: Wait, then crash.\nrun 300ms\ncrash 3 ## do\n", "t", host));
+    play(host, player, us_from_s(1));
+    CHECK(view(host, player).phase == LessonPhase::YourTurn);
+    CHECK(host.sim().now_us() == us_from_ms(300));
+    CHECK(host.playback().paused);
+    player.do_it_for_me(host);
+    REQUIRE(host.journal().size() == 1);
+    CHECK(host.journal()[0].at_us == us_from_ms(300));
+}

@@ -1,0 +1,46 @@
+// Frame-time benchmark of the web page (not a pass/fail test; scripts/bench.sh runs it).
+//
+//   node tests/browser/frame_bench.mjs [--json]
+//
+// Opens the page with ?bench=1: the page itself runs fixed workloads (6 servers
+// under heavy load, then 64 servers under heavy load, 300 frames of 1/60 s each
+// at 1x) and measures the CPU time of every frame inside the wasm frame callback:
+// host tick + UI build + render submission (src/app/main_web.cpp, frame_bench.cpp).
+// Prints mean, 95th percentile and worst frame per workload; exits 1 only if the
+// page could not run the benchmark.
+import { launch, openPage, requireBuild, sleep, startServer } from './lib.mjs';
+
+const BENCH_TIMEOUT_MS = 120000;
+
+async function main() {
+  requireBuild();
+  const server = await startServer();
+  const browser = await launch();
+  try {
+    const { page, errors, ready } = await openPage(browser, `http://127.0.0.1:${server.address().port}/?bench=1`);
+    if (!ready) throw new Error('the page did not become ready');
+    const end = Date.now() + BENCH_TIMEOUT_MS;
+    let bench = null;
+    while (!bench && Date.now() < end) {
+      await sleep(250);
+      bench = await page.evaluate(() => window.clustersim.bench);
+    }
+    if (!bench) throw new Error(`no results in window.clustersim.bench after ${BENCH_TIMEOUT_MS / 1000} s`);
+    if (process.argv.includes('--json')) {
+      console.log(JSON.stringify(bench));
+    } else {
+      console.log('frame CPU time (host tick + UI build + render submission), headless Chromium, WebGL 2 on SwiftShader:');
+      for (const [name, s] of Object.entries(bench))
+        console.log(`  ${name.padEnd(10)} mean ${s.mean_ms.toFixed(2)} ms   p95 ${s.p95_ms.toFixed(2)} ms   max ${s.max_ms.toFixed(2)} ms   (${s.frames} frames)`);
+    }
+    if (errors.length) console.log(`page errors: ${errors.join(' | ')}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`frame bench: ${err.stack || err}`);
+  process.exit(1);
+});

@@ -1,0 +1,212 @@
+// Links, embedding, export and import in the page (issue 6):
+//   - "Copy link" makes a URL that, opened in a new page, shows the same state
+//     (state() equal at that moment, and after seeking both to other moments);
+//   - embed=1 at 800x600 (and smaller) shows the cluster view and the lesson;
+//   - web/embed.html, the example course page, runs a lesson and a custom scenario;
+//   - malformed URL parameters give readable notices and no console errors, and
+//     the page still works;
+//   - the trace and metrics downloads; loading a scenario by drag-and-drop and by
+//     pasting it into the Lesson tab.
+//
+//   node tests/browser/links.test.mjs
+//
+// Screenshots: build/screenshots/links-*.png
+import fs from 'node:fs';
+import path from 'node:path';
+import { check, clickNamed, finish, launch, openPage, pictureStats, rects, shotDir, sleep, startServer } from './lib.mjs';
+
+const FRAME_MS = 300;
+const state = (page) => page.evaluate(() => window.clustersim.state());
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const inside = (r, w, h) => r && r.x >= 0 && r.y >= 0 && r.x + r.w <= w + 1 && r.y + r.h <= h + 1;
+
+async function click(page, name) {
+  const ok = await clickNamed(page, name);
+  await sleep(FRAME_MS);
+  return ok;
+}
+
+// First difference between two states, for a readable failure.
+function difference(a, b, where = 'state') {
+  if (JSON.stringify(a) === JSON.stringify(b)) return '';
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return `${where}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`;
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const d = difference(a[k], b[k], `${where}.${k}`);
+    if (d) return d;
+  }
+  return where;
+}
+
+const server = await startServer();
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await launch();
+fs.mkdirSync(shotDir, { recursive: true });
+const clipboard = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+try {
+  // ---- a run with commands from the page's UI and from the API, then "Copy link" ----
+  // 1600 px wide: every side tab fits, so the Lesson tab itself can be clicked.
+  const A = await openPage(browser, `${base}?seed=5&speed=0.5`, { viewport: { width: 1600, height: 900 }, ...clipboard });
+  check(A.ready, 'the author page becomes ready');
+  // The Lesson tab first: with the Inspect tab open, a click on a Crash button leaves
+  // the side panel showing Inspect whatever tab is clicked next (reported to the lead).
+  check(await click(A.page, 'tab/Lesson'), 'the Lesson tab');
+  await A.page.evaluate(() => window.clustersim.command('order PRD-1 3'));
+  await sleep(700);
+  check(await click(A.page, 'button/crash/6'), "server 6's Crash button (a command from the UI)");
+  await sleep(1200);
+  await A.page.evaluate(() => window.clustersim.command('partition 1,2,3 | 4,5,6'));
+  await sleep(900);
+  await A.page.evaluate(() => { window.clustersim.command('heal'); window.clustersim.command('order PRD-2 1 via 2'); });
+  await sleep(700);
+  await A.page.evaluate(() => window.clustersim.pause());
+  await sleep(FRAME_MS);
+  check(await click(A.page, 'share/copy-link'), 'the Copy link button');
+  const copied = await A.page.evaluate(() => window.clustersimLastCopied);
+  const apiLink = await A.page.evaluate(() => window.clustersim.link());
+  const clip = await A.page.evaluate(() => navigator.clipboard.readText().catch((e) => `(${e.message})`));
+  check(typeof copied === 'string' && copied === apiLink, 'Copy link made the same URL as clustersim.link()', copied);
+  check(clip === copied, 'the URL is on the clipboard', clip);
+  check((await rects(A.page)).some((r) => r.name === 'share/link'), 'the URL is shown in a text field too');
+  const url = new URL(copied || apiLink);
+  check(url.searchParams.get('seed') === '5' && url.searchParams.get('speed') === '0.5' &&
+    /^\d+(\.\d+)?s$/.test(url.searchParams.get('t') || '') && (url.searchParams.get('scenario') || '').length > 20,
+  'the link carries seed, speed, the moment t and the scenario', url.search.slice(0, 120));
+  await A.page.screenshot({ path: path.join(shotDir, 'links-copy-link.png') });
+  const stateA = await state(A.page);
+
+  // ---- the link in a new page ----
+  const B = await openPage(browser, url.href, { viewport: { width: 1280, height: 720 } });
+  check(B.ready, 'the link opens');
+  check(await B.page.evaluate(() => window.clustersim.paused()), 'it opens paused at the moment');
+  const stateB = await state(B.page);
+  check(same(stateA, stateB), `the same state at t=${stateA.time_ms} ms`, difference(stateA, stateB));
+  check(stateA.servers[5].alive === false && stateA.orders.submitted === 2, 'a state with the crash and both orders');
+  for (const t of [stateA.time_ms + 4000, 1500, stateA.time_ms]) {
+    await A.page.evaluate((ms) => window.clustersim.seek(ms), t);
+    await B.page.evaluate((ms) => window.clustersim.seek(ms), t);
+    await sleep(FRAME_MS);
+    const a = await state(A.page), b = await state(B.page);
+    check(a.time_ms === t && same(a, b), `after seeking both to ${t} ms: the same state`, difference(a, b));
+  }
+  const notices = await B.page.evaluate(() => window.clustersim.notices());
+  check(notices.length === 0, 'no notices on the opened link', notices.join(' | '));
+  check(B.errors.length === 0, 'no console errors on the opened link', B.errors.join(' | '));
+  await B.page.close();
+
+  // ---- exports ----
+  const trace = await A.page.evaluate(() => window.clustersim.exportTrace());
+  const lines = trace.trim().split('\n');
+  let parsed = 0;
+  for (const line of lines) { try { JSON.parse(line); parsed++; } catch { /* counted below */ } }
+  check(lines.length > 50 && parsed === lines.length, `the trace is JSON lines (${lines.length})`);
+  check(JSON.parse(lines[lines.length - 1]).t_us <= stateA.time_ms * 1000, 'the trace ends at the moment shown');
+  const csv = await A.page.evaluate(() => window.clustersim.exportMetrics());
+  check(csv.startsWith('time_s,server,cpu_percent,queue,response_ms,throughput_rps,memory_mb\n') &&
+    csv.trim().split('\n').length > 6, 'the metrics are CSV, per server per second');
+  for (const [button, file] of [['share/trace', 'clustersim-trace.jsonl'], ['share/metrics', 'clustersim-metrics.csv']]) {
+    const download = A.page.waitForEvent('download', { timeout: 5000 }).catch(() => null);
+    await clickNamed(A.page, button);
+    const d = await download;
+    check(d && d.suggestedFilename() === file, `the ${button} button downloads ${file}`);
+  }
+
+  // ---- import: drag-and-drop a file, paste into the Lesson tab ----
+  await A.page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['servers 4\ncrash 2\n'], 'four.scn', { type: 'text/plain' }));
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await sleep(800);
+  let s = await state(A.page);
+  check(s.servers.length === 4 && s.servers[1].alive === false, 'a dropped scenario file replaces the run',
+    `${s.servers.length} servers`);
+  await A.page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['## lesson: Dropped\n## section: Test\n## step: Crash server 2, please.\ncrash 2 ## do\n'],
+      'mine.scn'));
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await sleep(800);
+  const dropped = await A.page.evaluate(() => window.clustersim.lesson());
+  check(dropped && dropped.title === 'Dropped' && dropped.phase === 'your-turn', 'a dropped lesson file opens as a lesson');
+  await click(A.page, 'lesson/close');
+  await A.page.waitForFunction(() => window.clustersim.lesson() === null, null, { timeout: 5000 }).catch(() => null);
+  await sleep(2 * FRAME_MS);  // the picker's layout drawn, so the paste box's rectangle is current
+
+  // Paste: the text on the real clipboard, Ctrl+V in the box, then Load.
+  await A.page.evaluate(() => navigator.clipboard.writeText('servers 3\nseed 4\n'));
+  check(await click(A.page, 'share/paste'), 'the paste box');
+  await A.page.keyboard.press('Control+V');
+  await sleep(FRAME_MS);
+  check(await click(A.page, 'share/load'), 'the Load button');
+  s = await state(A.page);
+  check(s.servers.length === 3, 'a pasted scenario loads', `${s.servers.length} servers`);
+  await A.page.screenshot({ path: path.join(shotDir, 'links-pasted.png') });
+  check(A.errors.length === 0, 'no console errors on the author page', A.errors.join(' | '));
+  await A.page.close();
+
+  // ---- embed=1 ----
+  for (const [w, h] of [[800, 600], [480, 400]]) {
+    const E = await openPage(browser, `${base}?lesson=bully&embed=1`, { viewport: { width: w, height: h } });
+    check(E.ready, `embed ${w}x${h}: ready`);
+    await sleep(1000);
+    const r = await rects(E.page);
+    const servers = r.filter((x) => /^server\/\d+$/.test(x.name));
+    const narration = r.find((x) => x.name === 'lesson/narration');
+    check(servers.length === 6 && servers.every((x) => inside(x, w, h)), `embed ${w}x${h}: the six servers are on screen`);
+    check(inside(narration, w, h), `embed ${w}x${h}: the lesson's narration is on screen`);
+    check(!r.some((x) => x.name.startsWith('tab/')), `embed ${w}x${h}: no tab bar`);
+    if (w < 560) check(narration && servers.every((x) => x.y < narration.y), 'narrow: the lesson is below the cluster');
+    const pic = await pictureStats(E.page);
+    check(pic.stddev > 10 && pic.colours > 50, `embed ${w}x${h}: the picture is not blank`);
+    await E.page.screenshot({ path: path.join(shotDir, `links-embed-${w}x${h}.png`) });
+    check(E.errors.length === 0, `embed ${w}x${h}: no console errors`, E.errors.join(' | '));
+    await E.page.close();
+  }
+
+  // ---- web/embed.html: a course page with two iframes ----
+  {
+    const C = await openPage(browser, `${base}embed.html`, { viewport: { width: 1000, height: 2000 } });
+    const frames = C.page.frames().filter((f) => f !== C.page.mainFrame());
+    check(frames.length === 2, 'embed.html has two iframes');
+    for (const f of frames)
+      await f.waitForFunction(() => window.clustersim && window.clustersim.ready === true, null, { timeout: 60000 })
+        .catch(() => null);
+    const [lessonFrame, scenarioFrame] = frames;
+    const l = lessonFrame && (await lessonFrame.evaluate(() => window.clustersim.lesson()));
+    check(l && l.name === 'bully' && l.step === 1, 'the first iframe runs the bully lesson');
+    const sc = scenarioFrame && (await scenarioFrame.evaluate(() => window.clustersim.state()));
+    check(sc && sc.seed === 7 && 'GADGET' in sc.servers[0].stock, 'the second runs the custom scenario (seed 7, GADGET)');
+    await sleep(1500);
+    await C.page.screenshot({ path: path.join(shotDir, 'links-embed-page.png'), fullPage: true });
+    check(C.errors.length === 0, 'embed.html: no console errors', C.errors.join(' | '));
+    await C.page.close();
+  }
+
+  // ---- malformed parameters ----
+  for (const [query, expected] of [
+    ['?seed=abc&speed=fast&scenario=*not*base64*&colour=red', ['seed', 'speed', 'scenario', 'colour']],
+    ['?lesson=nope&t=soon&step=zero', ['lesson', 't ', 'step']],
+  ]) {
+    const M = await openPage(browser, `${base}${query}`);
+    check(M.ready, `${query}: the page still starts`);
+    const n = await M.page.evaluate(() => window.clustersim.notices());
+    const missing = expected.filter((word) => !n.some((x) => x.includes(word)));
+    check(missing.length === 0, `${query}: a readable notice for each`, `missing ${missing.join(',')}: ${n.join(' | ')}`);
+    const before = (await state(M.page)).time_ms;
+    await sleep(1500);
+    const after = await state(M.page);
+    const ok = await M.page.evaluate(() => window.clustersim.command('crash 1').ok);
+    check(after.time_ms > before && ok, `${query}: and works (time passes, commands apply)`);
+    const pic = await pictureStats(M.page, 80);
+    check(pic.colours > 20, `${query}: the notice strip is drawn`);
+    await M.page.screenshot({ path: path.join(shotDir, `links-malformed-${expected[0]}.png`) });
+    check(M.errors.length === 0, `${query}: no console errors`, M.errors.join(' | '));
+    await M.page.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+finish('links');

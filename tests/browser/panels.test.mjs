@@ -1,0 +1,215 @@
+// Browser test of the data panels: the Shop, Data, Balancer and Metrics tabs
+// (src/ui/shop_panel.cpp, data_panel.cpp, balancer_panel.cpp, metrics_panel.cpp).
+//
+//   node tests/browser/panels.test.mjs
+//
+// Drives the real page with the mouse and keyboard: orders PRD-1 from the Shop
+// (quantity 1, then 3 typed in, then 0, which the leader rejects), switches the
+// load-balancing algorithm, starts the heavy load test, crashes a server while
+// the balancer still believes it healthy, and opens the Data and Metrics tabs.
+// Results are read through window.clustersim.state(); the simulation is paused
+// and advanced with command('run ...') so every number is deterministic.
+// Screenshots: build/screenshots/panel-{shop,data,balancer,balancer-done,metrics}.png.
+import fs from 'node:fs';
+import path from 'node:path';
+import { check, finish, launch, openPage, pictureStats, rects, shotDir, sleep, startServer } from './lib.mjs';
+
+const state = (page) => page.evaluate(() => window.clustersim.state());
+const command = (page, line) => page.evaluate((l) => window.clustersim.command(l), line);
+// A click becomes a command at the end of the frame it lands in: give the page a few frames.
+const frames = () => sleep(250);
+
+async function shoot(page, name) {
+  fs.mkdirSync(shotDir, { recursive: true });
+  // The pointer off the panels, so no tooltip or hover colour covers them.
+  await page.mouse.move(400, 40);
+  await frames();
+  await page.screenshot({ path: path.join(shotDir, name) });
+}
+
+async function findRect(page, name) {
+  return (await rects(page)).find((r) => r.name === name);
+}
+
+// Clicks the named item like a person does: the pointer arrives, then presses. With Dear
+// ImGui 1.86 a move and a press in the same frame can miss the item (lib.mjs's clickNamed
+// does both at once), so each step gets its own frames.
+async function clickNamed(page, name, dx = 0.5) {
+  const r = await findRect(page, name);
+  if (!check(r, `item '${name}' is on screen`)) return false;
+  await page.mouse.move(r.x + r.w * dx, r.y + r.h / 2);
+  await sleep(80);
+  await page.mouse.down();
+  await sleep(50);
+  await page.mouse.up();
+  await frames();
+  return true;
+}
+
+// Runs the paused simulation forward and checks the command was accepted.
+async function run(page, duration) {
+  const r = await command(page, `run ${duration}`);
+  check(r.ok, `command('run ${duration}') is accepted`, r.error);
+  await frames();
+}
+
+const stockOf = (s, sku) => s.servers.filter((x) => x.alive).map((x) => x.stock[sku]);
+const allEqual = (values, v) => values.length > 0 && values.every((x) => x === v);
+
+// Types a quantity into the Shop's field for `sku` (select all, then the new number).
+async function typeQuantity(page, sku, text) {
+  // The field is the left part of the item; the - and + buttons sit on its right.
+  if (!(await clickNamed(page, `shop/qty/${sku}`, 0.1))) return;
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await frames();
+}
+
+const server = await startServer();
+const browser = await launch();
+try {
+  const { page, errors, ready } = await openPage(browser, `http://127.0.0.1:${server.address().port}/`);
+  if (!check(ready, 'page becomes ready')) throw new Error('page not ready');
+  await page.evaluate(() => window.clustersim.pause());
+  await run(page, '1s');
+
+  // ---- Shop: order PRD-1 by clicking its Order button
+  await clickNamed(page, 'tab/Shop');
+  await frames();
+  const shopRects = await rects(page);
+  check(shopRects.some((r) => r.name === 'shop/order/PRD-8') && shopRects.some((r) => r.name === 'shop/qty/PRD-1'),
+    'the Shop lists every product with a quantity field and an Order button');
+  let s = await state(page);
+  const before = s.servers[0].stock['PRD-1'];
+  check(allEqual(stockOf(s, 'PRD-1'), before), `every server starts with the same PRD-1 stock (${before})`);
+
+  await clickNamed(page, 'shop/order/PRD-1');
+  await frames();
+  s = await state(page);
+  check(s.orders.submitted === 1, 'clicking Order submits one order', JSON.stringify(s.orders));
+  await run(page, '3s');
+  s = await state(page);
+  check(s.orders.acknowledged === 1, 'the order is acknowledged', JSON.stringify(s.orders));
+  check(allEqual(stockOf(s, 'PRD-1'), before - 1), `PRD-1 stock is ${before - 1} on every server`,
+    JSON.stringify(stockOf(s, 'PRD-1')));
+
+  // A typed quantity: 3.
+  await typeQuantity(page, 'PRD-1', '3');
+  await clickNamed(page, 'shop/order/PRD-1');
+  await frames();
+  await run(page, '3s');
+  s = await state(page);
+  check(s.orders.acknowledged === 2, 'the order of 3 is acknowledged', JSON.stringify(s.orders));
+  check(allEqual(stockOf(s, 'PRD-1'), before - 4), `PRD-1 stock is ${before - 4} on every server after ordering 3`,
+    JSON.stringify(stockOf(s, 'PRD-1')));
+
+  // A bad quantity can be sent: the leader rejects it (the lesson), stock is unchanged.
+  await typeQuantity(page, 'PRD-1', '0');
+  await clickNamed(page, 'shop/order/PRD-1');
+  await frames();
+  await run(page, '3s');
+  s = await state(page);
+  check(s.orders.rejected === 1 && s.orders.acknowledged === 2, 'an order of quantity 0 is rejected by the leader',
+    JSON.stringify(s.orders));
+  check(allEqual(stockOf(s, 'PRD-1'), before - 4), 'a rejected order leaves the stock alone');
+  await typeQuantity(page, 'PRD-1', '1');
+
+  // Straight to server 3, skipping the balancer: the balancer routes nothing more.
+  const routedSum = (st) => Object.values(st.lb.routed).reduce((a, b) => a + b, 0);
+  const routedBefore = routedSum(s);
+  await clickNamed(page, 'shop/route');
+  await clickNamed(page, 'shop/route/3');
+  await clickNamed(page, 'shop/order/PRD-2');
+  await run(page, '3s');
+  s = await state(page);
+  check(s.orders.acknowledged === 3 && allEqual(stockOf(s, 'PRD-2'), 49), 'an order sent via server 3 is acknowledged',
+    JSON.stringify(s.orders));
+  check(routedSum(s) === routedBefore, 'an order sent via a server does not pass the balancer',
+    `${routedSum(s)} vs ${routedBefore}`);
+
+  // Refresh asks every product's stock through the balancer.
+  await clickNamed(page, 'shop/refresh');
+  await frames();
+  await run(page, '1s');
+  s = await state(page);
+  check(s.orders.submitted === 4, 'stock reads are not counted as orders', JSON.stringify(s.orders));
+  await shoot(page, 'panel-shop.png');
+  const shopStats = await pictureStats(page);
+  check(shopStats.stddev > 10 && shopStats.colours > 50, 'the Shop screenshot has content', JSON.stringify(shopStats));
+
+  // ---- Balancer: switch the algorithm, start the heavy load test
+  await clickNamed(page, 'tab/Balancer');
+  await frames();
+  await clickNamed(page, 'balancer/algorithm');
+  await frames();
+  await clickNamed(page, 'balancer/algorithm/least-connections');
+  await frames();
+  s = await state(page);
+  check(s.lb.algorithm === 'least-connections', 'the algorithm switches to least-connections', s.lb.algorithm);
+
+  await clickNamed(page, 'balancer/weight/1/up');
+  s = await state(page);
+  check(s.servers[0].weight === 2, 'the + beside server 1 raises its weight to 2', String(s.servers[0].weight));
+  await clickNamed(page, 'balancer/weight/1/down');
+  s = await state(page);
+  check(s.servers[0].weight === 1, 'the - brings it back to 1', String(s.servers[0].weight));
+
+  await clickNamed(page, 'balancer/load/heavy');
+  await frames();
+  s = await state(page);
+  check(s.load_test && s.load_test.running && s.load_test.preset === 'heavy', 'the heavy load test is running',
+    JSON.stringify(s.load_test));
+  await run(page, '8s');
+  s = await state(page);
+  const lt = s.load_test;
+  check(lt.running && lt.progress > 0.2 && lt.progress < 0.8,
+    `after 8 s of 20 s the load test is part way (progress ${lt && lt.progress})`);
+  check(lt.submitted > 50 && lt.submitted < 150, `it has sent about 80 orders (${lt.submitted})`);
+  // Crash a server: the balancer keeps believing it healthy until a health check.
+  const crash = await command(page, 'crash 2');
+  check(crash.ok, 'server 2 crashes', crash.error);
+  await run(page, '300ms');
+  s = await state(page);
+  check(s.lb.healthy.includes(2) && !s.servers[1].alive, 'the balancer still believes the crashed server 2 healthy',
+    JSON.stringify(s.lb.healthy));
+  await shoot(page, 'panel-balancer.png');
+
+  await run(page, '25s');
+  s = await state(page);
+  check(s.load_test.finished && !s.load_test.running, 'the load test finishes', JSON.stringify(s.load_test));
+  check(s.load_test.submitted === 200, 'heavy sends 200 orders', String(s.load_test.submitted));
+  check(!s.lb.healthy.includes(2), 'a health check has taken server 2 out of rotation', JSON.stringify(s.lb.healthy));
+  await shoot(page, 'panel-balancer-done.png');
+
+  // ---- Data: restart server 2 and look before it has synced (a stale replica)
+  const restart = await command(page, 'restart 2');
+  check(restart.ok, 'server 2 restarts', restart.error);
+  await clickNamed(page, 'tab/Data');
+  await frames();
+  s = await state(page);
+  check(s.servers[1].alive && s.servers[1].orders < s.servers[5].orders,
+    'just restarted, server 2 holds fewer orders than the leader', `${s.servers[1].orders} vs ${s.servers[5].orders}`);
+  await shoot(page, 'panel-data.png');
+  const dataStats = await pictureStats(page);
+  check(dataStats.stddev > 10 && dataStats.colours > 50, 'the Data screenshot has content', JSON.stringify(dataStats));
+
+  // ---- Metrics
+  await run(page, '5s');
+  await clickNamed(page, 'tab/Metrics');
+  await frames();
+  const metricRects = await rects(page);
+  check(['CPU', 'Queue depth', 'Response time', 'Throughput'].every((m) => metricRects.some((r) => r.name === `metrics/plot/${m}`)),
+    'the Metrics tab plots CPU, queue depth, response time and throughput',
+    metricRects.filter((r) => r.name.startsWith('metrics/')).map((r) => r.name).join(', '));
+  await shoot(page, 'panel-metrics.png');
+  const metricStats = await pictureStats(page);
+  check(metricStats.stddev > 10 && metricStats.colours > 50, 'the Metrics screenshot has content', JSON.stringify(metricStats));
+
+  check(errors.length === 0, 'no console errors', errors.join('\n'));
+} catch (e) {
+  check(false, 'the test ran to the end', e.stack || String(e));
+} finally {
+  await browser.close();
+  server.close();
+}
+finish('panels');
