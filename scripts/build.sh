@@ -31,8 +31,10 @@ case "$flavour" in
     reset_if_generator_changed build/web
     emcmake cmake -S . -B build/web "${generator[@]}" -DCMAKE_BUILD_TYPE=MinSizeRel \
       -DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node >/dev/null
-    # Only the page: build/web is served as it is, so nothing else belongs there.
-    cmake --build build/web -j "$jobs" --target clustersim
+    # The page (index.html, clustersim.js, clustersim.wasm: all it loads) and the CLI for
+    # Node (clustersim-cli.js), which tests/reliability/wasm_determinism.sh compares with
+    # the native one.
+    cmake --build build/web -j "$jobs" --target clustersim clustersim-cli
     ;;
   *)
     echo "usage: scripts/build.sh native|web" >&2

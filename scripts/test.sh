@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Sets up, builds native and web, runs every test, and ends with one line:
 #   N passed, N failed
-# What counts: each ctest test (the lead's unit and scenario tests, tests/app),
-# the browser smoke test (tests/browser/smoke.mjs, one test made of many
-# checks) and the desktop screenshot test (tests/desktop/screenshot.sh) count
-# one each. A setup or build step that fails counts as one failure, and the
+# What counts: each ctest test (the simulation's unit tests, every scenario and
+# lesson file, the CLI's exit-code cases, tests/app), the desktop screenshot
+# test, each reliability script (tests/reliability: fuzz slice, sanitizers,
+# libFuzzer, wasm determinism) and each browser test (tests/browser/smoke.mjs
+# and *.test.mjs, one test made of many checks) count one each. A setup or build step that fails counts as one failure, and the
 # tests that needed it are not run. Exits non-zero if anything failed.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -74,6 +75,15 @@ if [ $native_ok -eq 1 ]; then
     printf -- '--- FAIL ctest: no test summary\n'
   fi
   run_test "desktop screenshot" tests/desktop/screenshot.sh
+  # Reliability (issue 7): fault fuzzing with the checker, sanitizers, coverage-guided
+  # fuzzing of bad input. Each builds what it needs under build/reliability.
+  run_test "fuzz slice" tests/reliability/fuzz_slice.sh
+  run_test "sanitizers" tests/reliability/sanitizers.sh
+  run_test "libfuzzer" tests/reliability/libfuzzer.sh 60
+fi
+
+if [ $web_ok -eq 1 ]; then
+  run_test "wasm determinism" env CLUSTERSIM_WASM_CLI=build/web/clustersim-cli.js tests/reliability/wasm_determinism.sh
 fi
 
 if [ $web_ok -eq 1 ]; then

@@ -13,5 +13,7 @@ constexpr int kExitExpectFailed = 1;
 constexpr int kExitBadInput = 2;
 
 int run_command(const Args& args);
+int fuzz_command(const Args& args);
+int bench_command(const Args& args);
 
 }  // namespace cs::cli

@@ -63,11 +63,15 @@ void Checker::on_client_ack(const AckedOrder& order, NodeId leader_hint, TimeUs 
 }
 
 void Checker::on_commit(const Server& leader, const std::vector<Server>& servers, TimeUs now_us, std::uint64_t order_id) {
-    // Two alive leaders that both acknowledged writes while both were leading.
+    // Two alive leaders that both accepted writes while both were leading, and had them
+    // acknowledged. A stale leader that only finishes committing a write it accepted
+    // before the other one took over does not count: a majority held that write before
+    // the newer leader was elected, so the newer leader's log has it too (quorum on; found
+    // by the fuzzer: tests/scenarios/regress_quorum_late_commit_not_split_brain.scn).
     for (const Server& other : servers) {
         if (other.id == leader.id || !other.is_leader() || other.last_commit_us < 0) continue;
         const TimeUs overlap_start = std::max(leader.leader_since_us, other.leader_since_us);
-        if (other.last_commit_us < overlap_start) continue;
+        if (other.last_commit_accepted_us < overlap_start || leader.last_commit_accepted_us < overlap_start) continue;
         const auto key = std::make_pair(std::min(leader.leader_since_us, other.leader_since_us) * 64 + std::min(leader.id, other.id),
                                         std::max(leader.leader_since_us, other.leader_since_us) * 64 + std::max(leader.id, other.id));
         if (std::find(split_pairs_.begin(), split_pairs_.end(), key) != split_pairs_.end()) continue;

@@ -202,6 +202,9 @@ void commit(Server& s, PendingWrite& w, Ctx& ctx) {
     s.commit_index = std::max(s.commit_index, w.index);
     if (w.order_id == 0) return;  // the quorum barrier of a new leader
     s.last_commit_us = ctx.now();
+    // A leader's log only grows while it leads, so the write is still at its index.
+    const bool held = w.index >= 1 && w.index <= s.log.size() && s.log[w.index - 1].order_id == w.order_id;
+    s.last_commit_accepted_us = held ? s.log[w.index - 1].created_us : ctx.now();
     ctx.checker().on_commit(s, ctx.servers(), ctx.now(), w.order_id);
     if (w.reply_to != kNoNode) reply_order(s, w.request, w.reply_to, OrderStatus::Acknowledged, Reason::None, ctx);
 }

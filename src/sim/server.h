@@ -79,6 +79,10 @@ struct Server {
     std::uint64_t commit_index = 0;
     TimeUs leader_since_us = 0;
     TimeUs last_commit_us = -1;
+    // When the write it last committed was applied (accepted). The checker's split-brain
+    // clock: a stale leader that only finishes committing a write it accepted before a
+    // newer leader took over is not a second leader accepting writes.
+    TimeUs last_commit_accepted_us = -1;
 
     // Follower bookkeeping.
     std::vector<ForwardedOrder> forwarded;

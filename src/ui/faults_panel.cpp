@@ -13,6 +13,7 @@
 #include "ui/fonts.h"
 #include "ui/frame_io.h"
 #include "ui/test_hooks.h"
+#include "ui/panel_widgets.h"
 #include "ui/theme.h"
 #include "ui/ui_state.h"
 
@@ -27,19 +28,6 @@ constexpr ImU32 kSideA = IM_COL32(52, 98, 160, 255);
 constexpr ImU32 kSideB = IM_COL32(176, 104, 36, 255);
 constexpr ImU32 kSelectedRow = IM_COL32(120, 60, 60, 150);
 constexpr ImU32 kHoveredRow = IM_COL32(70, 78, 96, 150);
-
-// Only items the user can see are offered to tests: a test that needs one
-// below the fold has to scroll to it, as a student would.
-void expose_if_visible(const std::string& name) {
-    if (ImGui::IsItemVisible()) expose_last_item(name);
-}
-
-void heading(const char* text) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
-}
 
 // Dim wrapped text: the explanations under a control.
 void hint(const char* text) {

@@ -10,6 +10,7 @@
 #include "ui/fonts.h"
 #include "ui/frame_io.h"
 #include "ui/test_hooks.h"
+#include "ui/panel_widgets.h"
 #include "ui/theme.h"
 #include "ui/ui_state.h"
 
@@ -24,17 +25,6 @@ constexpr ImU32 kDoItButton = IM_COL32(150, 104, 30, 255);
 
 // Only items the user can see are offered to tests: a test that needs one below
 // the fold has to scroll to it, as a student would.
-void expose_if_visible(const std::string& name) {
-    if (ImGui::IsItemVisible()) expose_last_item(name);
-}
-
-void heading(const char* text) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts().bold);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
-}
-
 void dim_wrapped(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kTextDim));
     ImGui::TextWrapped("%s", text.c_str());

@@ -19,10 +19,6 @@ constexpr ImU32 kViolationText = IM_COL32(240, 95, 95, 255);
 constexpr ImU32 kChipOn = IM_COL32(52, 98, 160, 255);
 constexpr ImU32 kChipOff = IM_COL32(38, 44, 58, 255);
 
-void expose_if_visible(const std::string& name) {
-    if (ImGui::IsItemVisible()) expose_last_item(name);
-}
-
 void tooltip(const char* text) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();

@@ -20,6 +20,10 @@ void expose_last_item(const std::string& name) {
     expose_rect(name, lo.x, lo.y, hi.x - lo.x, hi.y - lo.y);
 }
 
+void expose_if_visible(const std::string& name) {
+    if (ImGui::IsItemVisible()) expose_last_item(name);
+}
+
 void begin_exposed_frame() { frame_rects().clear(); }
 
 std::vector<NamedRect> take_exposed() { return frame_rects(); }

@@ -15,6 +15,9 @@ struct NamedRect {
 
 // Records the last ImGui item's rectangle under this name for this frame.
 void expose_last_item(const std::string& name);
+// The same, only if the item is visible: a test that needs an item below the
+// fold has to scroll to it, as a student would.
+void expose_if_visible(const std::string& name);
 // Records an explicit rectangle (for things drawn with ImDrawList).
 void expose_rect(const std::string& name, float x, float y, float w, float h);
 // Starts a frame's list / hands it over at the end of the frame.

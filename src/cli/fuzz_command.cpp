@@ -1,0 +1,214 @@
+// `clustersim-cli fuzz`: random fault schedules over many seeds (cli/fuzz_runner.h).
+// Every finding is printed with its seed, its time and three ways to replay it.
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+
+#include "cli/commands.h"
+#include "cli/format.h"
+#include "cli/fuzz_runner.h"
+#include "cli/page_url.h"
+#include "sim/command.h"
+
+namespace cs::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: clustersim-cli fuzz [--seeds N] [--first-seed S] [--duration D] [--quorum on|off]\n"
+    "                           [--replication sync|async] [--servers N] [--bound D]\n"
+    "                           [--save DIR] [--max-print N] [--quiet] [--emit-scenario]\n";
+
+struct FuzzArgs {
+    FaultScheduleOptions schedule;
+    std::uint64_t seeds = 100;
+    std::uint64_t first_seed = 1;
+    std::string save_dir;
+    std::uint64_t max_print = kMaxFindings;  // findings printed per seed (all it keeps); the rest are counted
+    bool quiet = false;
+    bool emit_scenario = false;
+};
+
+bool parse_count(const std::string& text, std::uint64_t& out) {
+    if (text.empty() || text.size() > 19) return false;
+    std::uint64_t v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    out = v;
+    return true;
+}
+
+// Returns "" or what was wrong.
+std::string parse_args(const Args& args, FuzzArgs& out) {
+    out.schedule.safety_us = us_from_s(120);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool has_value = i + 1 < args.size();
+        const std::string value = has_value ? args[i + 1] : std::string();
+        auto need = [&](bool ok, const char* what) { return ok ? std::string() : a + " takes " + what + ", got '" + value + "'"; };
+        std::string error;
+        std::uint64_t n = 0;
+        TimeUs t = 0;
+        if (a == "--quiet") {
+            out.quiet = true;
+            continue;
+        }
+        if (a == "--emit-scenario") {
+            out.emit_scenario = true;
+            continue;
+        }
+        if (!has_value) return a.rfind("--", 0) == 0 ? a + " needs a value" : "unexpected argument '" + a + "'";
+        if (a == "--seeds") {
+            error = need(parse_count(value, out.seeds) && out.seeds >= 1, "a number of seeds >= 1");
+        } else if (a == "--first-seed") {
+            error = need(parse_count(value, out.first_seed), "a seed (a whole number >= 0)");
+        } else if (a == "--duration") {
+            error = need(parse_duration(value, t) && t >= us_from_s(1) && t <= us_from_s(24 * 3600), "a duration from 1s to 24h");
+            out.schedule.safety_us = t;
+        } else if (a == "--bound") {
+            error = need(parse_duration(value, t) && t >= us_from_s(1) && t <= us_from_s(3600), "a duration from 1s to 1h");
+            out.schedule.liveness_us = t;
+        } else if (a == "--quorum") {
+            error = need(value == "on" || value == "off", "on or off");
+            out.schedule.quorum = value == "on";
+        } else if (a == "--replication") {
+            error = need(value == "sync" || value == "async", "sync or async");
+            out.schedule.replication = value == "async" ? ReplicationMode::Async : ReplicationMode::Sync;
+        } else if (a == "--servers") {
+            error = need(parse_count(value, n) && n >= 2 && n <= 64, "a number of servers from 2 to 64");
+            out.schedule.servers = static_cast<int>(n);
+        } else if (a == "--save") {
+            out.save_dir = value;
+        } else if (a == "--max-print") {
+            error = need(parse_count(value, out.max_print), "a whole number");
+        } else {
+            return "unexpected argument '" + a + "'";
+        }
+        if (!error.empty()) return error;
+        ++i;
+    }
+    if (out.first_seed + out.seeds < out.first_seed) return "--first-seed + --seeds overflows";
+    return {};
+}
+
+std::string replay_command(const FuzzArgs& a, std::uint64_t seed) {
+    const auto& s = a.schedule;
+    std::string out = "clustersim-cli fuzz --seeds 1 --first-seed " + std::to_string(seed) + " --duration " +
+                      format_duration(s.safety_us) + " --quorum " + (s.quorum ? "on" : "off") + " --replication " +
+                      (s.replication == ReplicationMode::Async ? "async" : "sync");
+    if (s.servers > 0) out += " --servers " + std::to_string(s.servers);
+    if (s.liveness_us != FaultScheduleOptions{}.liveness_us) out += " --bound " + format_duration(s.liveness_us);
+    return out;
+}
+
+void report(const FuzzArgs& a, const FuzzResult& r) {
+    if (!r.error.empty()) std::printf("FAIL seed %llu: fuzzer error: %s\n", static_cast<unsigned long long>(r.seed), r.error.c_str());
+    const std::size_t shown = static_cast<std::size_t>(std::min<std::uint64_t>(a.max_print, r.findings.size()));
+    for (std::size_t i = 0; i < shown; ++i) {
+        const FuzzFinding& f = r.findings[i];
+        std::printf("FAIL seed %llu: %s at %s: %s\n", static_cast<unsigned long long>(r.seed), f.kind.c_str(),
+                    human_time(f.time_us).c_str(), f.detail.c_str());
+    }
+    if (r.findings_total > shown)
+        std::printf("  ... and %llu more findings for seed %llu (the replay shows them)\n",
+                    static_cast<unsigned long long>(r.findings_total - shown), static_cast<unsigned long long>(r.seed));
+    const std::string replay = replay_command(a, r.seed);
+    std::printf("  replay:   %s\n", replay.c_str());
+    std::string file = "seed-" + std::to_string(r.seed) + ".scn";
+    if (!a.save_dir.empty()) {
+        file = a.save_dir + "/" + file;
+        std::ofstream out(file, std::ios::binary);
+        out << r.schedule.text;
+        if (!out) std::printf("  (could not write %s)\n", file.c_str());
+        std::printf("  scenario: clustersim-cli run %s\n", file.c_str());
+    } else {
+        std::printf("  scenario: %s --emit-scenario > %s && clustersim-cli run %s\n", replay.c_str(), file.c_str(), file.c_str());
+    }
+    std::printf("  page:     %s\n", page_url(r.seed, r.schedule.text).c_str());
+}
+
+}  // namespace
+
+int fuzz_command(const Args& args) {
+    FuzzArgs a;
+    const std::string error = parse_args(args, a);
+    if (!error.empty()) {
+        std::fprintf(stderr, "clustersim-cli fuzz: %s\n%s", error.c_str(), kUsage);
+        return kExitBadInput;
+    }
+    if (a.emit_scenario) {
+        a.schedule.seed = a.first_seed;
+        std::fputs(make_fault_schedule(a.schedule).text.c_str(), stdout);
+        return kExitOk;
+    }
+
+    const auto wall_start = std::chrono::steady_clock::now();
+    std::uint64_t failing = 0, liveness_failures = 0, election_findings = 0, events = 0, faults = 0;
+    std::uint64_t digest = 0xcbf29ce484222325ull;  // of every seed's trace hash, in order: compares whole runs across platforms
+    std::array<std::uint64_t, 4> violations{};
+    std::uint64_t seeds_with[4] = {};
+    TimeUs slowest_us = -1;
+    std::uint64_t slowest_seed = 0;
+    const std::uint64_t progress_every = a.seeds >= 100 ? a.seeds / 10 : 0;
+    for (std::uint64_t k = 0; k < a.seeds; ++k) {
+        a.schedule.seed = a.first_seed + k;
+        const FuzzResult r = run_fuzz_seed(a.schedule);
+        events += r.events;
+        digest = (digest ^ r.trace_hash) * 0x100000001b3ull;
+        faults += static_cast<std::uint64_t>(r.schedule.faults);
+        for (std::size_t v = 0; v < violations.size(); ++v) {
+            violations[v] += r.violations[v];
+            if (r.violations[v]) ++seeds_with[v];
+        }
+        election_findings += r.election_findings;
+        if (!r.converged) ++liveness_failures;
+        else if (r.converge_us > slowest_us) {
+            slowest_us = r.converge_us;
+            slowest_seed = r.seed;
+        }
+        if (!r.clean()) {
+            ++failing;
+            report(a, r);
+            std::fflush(stdout);
+        }
+        if (!a.quiet && progress_every && (k + 1) % progress_every == 0 && k + 1 < a.seeds) {
+            const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+            std::fprintf(stderr, "fuzz: %llu/%llu seeds, %llu failing, %.0f s\n", static_cast<unsigned long long>(k + 1),
+                         static_cast<unsigned long long>(a.seeds), static_cast<unsigned long long>(failing), wall_s);
+        }
+    }
+    const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    const auto& s = a.schedule;
+    std::printf("fuzz: seeds %llu..%llu, %s of faults + up to %s to converge each, quorum %s, replication %s%s\n",
+                static_cast<unsigned long long>(a.first_seed), static_cast<unsigned long long>(a.first_seed + a.seeds - 1),
+                human_time(s.safety_us).c_str(), human_time(s.liveness_us).c_str(), s.quorum ? "on" : "off",
+                s.replication == ReplicationMode::Async ? "async" : "sync",
+                s.servers > 0 ? (", " + std::to_string(s.servers) + " servers").c_str() : "");
+    std::printf("fuzz: violations: split-brain=%llu oversell=%llu lost-order=%llu divergence=%llu election=%llu "
+                "(seeds with: split-brain=%llu oversell=%llu lost-order=%llu divergence=%llu)\n",
+                static_cast<unsigned long long>(violations[static_cast<int>(ViolationKind::SplitBrain)]),
+                static_cast<unsigned long long>(violations[static_cast<int>(ViolationKind::Oversell)]),
+                static_cast<unsigned long long>(violations[static_cast<int>(ViolationKind::LostOrder)]),
+                static_cast<unsigned long long>(violations[static_cast<int>(ViolationKind::Divergence)]),
+                static_cast<unsigned long long>(election_findings),
+                static_cast<unsigned long long>(seeds_with[static_cast<int>(ViolationKind::SplitBrain)]),
+                static_cast<unsigned long long>(seeds_with[static_cast<int>(ViolationKind::Oversell)]),
+                static_cast<unsigned long long>(seeds_with[static_cast<int>(ViolationKind::LostOrder)]),
+                static_cast<unsigned long long>(seeds_with[static_cast<int>(ViolationKind::Divergence)]));
+    std::printf("fuzz: liveness: %llu of %llu seeds did not converge; slowest convergence %s (seed %llu)\n",
+                static_cast<unsigned long long>(liveness_failures), static_cast<unsigned long long>(a.seeds),
+                slowest_us >= 0 ? human_time(slowest_us).c_str() : "-", static_cast<unsigned long long>(slowest_seed));
+    const double simulated_s = static_cast<double>(a.seeds) * static_cast<double>(s.safety_us) / 1e6;
+    std::printf("fuzz: %llu faults, %llu events, trace digest %016llx\n", static_cast<unsigned long long>(faults),
+                static_cast<unsigned long long>(events), static_cast<unsigned long long>(digest));
+    std::printf("fuzz: %.1f s wall (%s events/s, %s simulated s/s)\n", wall_s,
+                si(static_cast<double>(events) / wall_s).c_str(), si(simulated_s / wall_s).c_str());
+    std::printf("fuzz: %s: %llu of %llu seeds failing\n", failing ? "FAIL" : "PASS", static_cast<unsigned long long>(failing),
+                static_cast<unsigned long long>(a.seeds));
+    return failing ? kExitExpectFailed : kExitOk;
+}
+
+}  // namespace cs::cli
