@@ -202,7 +202,7 @@ int fuzz_command(const Args& args) {
                 static_cast<unsigned long long>(liveness_failures), static_cast<unsigned long long>(a.seeds),
                 slowest_us >= 0 ? human_time(slowest_us).c_str() : "-", static_cast<unsigned long long>(slowest_seed));
     const double simulated_s = static_cast<double>(a.seeds) * static_cast<double>(s.safety_us) / 1e6;
-    std::printf("fuzz: %llu faults, %llu events, trace digest %016llx\n", static_cast<unsigned long long>(faults),
+    std::printf("fuzz: %llu scheduled commands (faults, orders, load changes), %llu events, trace digest %016llx\n", static_cast<unsigned long long>(faults),
                 static_cast<unsigned long long>(events), static_cast<unsigned long long>(digest));
     std::printf("fuzz: %.1f s wall (%s events/s, %s simulated s/s)\n", wall_s,
                 si(static_cast<double>(events) / wall_s).c_str(), si(simulated_s / wall_s).c_str());

@@ -34,7 +34,7 @@ struct FaultSchedule {
     TimeUs safety_end_us = 0;
     TimeUs liveness_end_us = 0;
     int servers = 0;
-    int faults = 0;              // fault commands in the safety phase
+    int faults = 0;              // scheduled commands in the safety phase (faults, orders, load changes)
 };
 
 // Servers drawn from the seed when FaultScheduleOptions::servers is 0.

@@ -21,7 +21,7 @@ must_pass() {
   "$cli" fuzz "$@" --quiet >"$out" 2>&1
   local code=$?
   if [ "$code" -eq 0 ]; then
-    say "ok   fuzz $*: $(grep -o '[0-9]\+ faults' "$out"), $(grep -o 'slowest convergence .*' "$out")"
+    say "ok   fuzz $*: $(grep -o '[0-9]\+ scheduled commands' "$out"), $(grep -o 'slowest convergence .*' "$out")"
   else
     failed=$((failed + 1))
     say "FAIL fuzz $* (exit $code):"
