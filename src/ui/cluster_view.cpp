@@ -434,6 +434,11 @@ bool draw_node_labels(ImDrawList* draw, const Simulation& sim, const Server& s, 
     const bool with_isolate = selected && s.alive;
     const float total = crash_w + (with_isolate ? style.ItemSpacing.x * 0.5f + isolate_w : 0.0f);
     if (crash_w + 8.0f * scale > spacing) return false;
+    // In a small view (an embedded page) a button under every node would cover the
+    // node below it: then only the selected node (click it) gets its buttons.
+    const float below_node = y - c.y + ImGui::GetFrameHeight();
+    const bool crowded = below_node + 4.0f * scale > spacing - g.node_radius;
+    if (crowded && !selected) return false;
 
     const std::string id = std::to_string(s.id);
     ImGui::PushID(s.id);
