@@ -30,17 +30,6 @@ struct FuzzArgs {
     bool emit_scenario = false;
 };
 
-bool parse_count(const std::string& text, std::uint64_t& out) {
-    if (text.empty() || text.size() > 19) return false;
-    std::uint64_t v = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return false;
-        v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    out = v;
-    return true;
-}
-
 // Returns "" or what was wrong.
 std::string parse_args(const Args& args, FuzzArgs& out) {
     out.schedule.safety_us = us_from_s(120);
@@ -62,9 +51,9 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
         }
         if (!has_value) return a.rfind("--", 0) == 0 ? a + " needs a value" : "unexpected argument '" + a + "'";
         if (a == "--seeds") {
-            error = need(parse_count(value, out.seeds) && out.seeds >= 1, "a number of seeds >= 1");
+            error = need(parse_whole(value, out.seeds) && out.seeds >= 1, "a number of seeds >= 1");
         } else if (a == "--first-seed") {
-            error = need(parse_count(value, out.first_seed), "a seed (a whole number >= 0)");
+            error = need(parse_whole(value, out.first_seed), "a seed (a whole number >= 0)");
         } else if (a == "--duration") {
             error = need(parse_duration(value, t) && t >= us_from_s(1) && t <= us_from_s(24 * 3600), "a duration from 1s to 24h");
             out.schedule.safety_us = t;
@@ -78,12 +67,12 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
             error = need(value == "sync" || value == "async", "sync or async");
             out.schedule.replication = value == "async" ? ReplicationMode::Async : ReplicationMode::Sync;
         } else if (a == "--servers") {
-            error = need(parse_count(value, n) && n >= 2 && n <= 64, "a number of servers from 2 to 64");
+            error = need(parse_whole(value, n) && n >= 2 && n <= 64, "a number of servers from 2 to 64");
             out.schedule.servers = static_cast<int>(n);
         } else if (a == "--save") {
             out.save_dir = value;
         } else if (a == "--max-print") {
-            error = need(parse_count(value, out.max_print), "a whole number");
+            error = need(parse_whole(value, out.max_print), "a whole number");
         } else {
             return "unexpected argument '" + a + "'";
         }

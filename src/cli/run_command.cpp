@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/format.h"
 #include "sim/scenario.h"
 #include "sim/simulation.h"
 
@@ -23,17 +24,6 @@ private:
     std::FILE* f_;
 };
 
-bool parse_seed(const std::string& text, std::uint64_t& out) {
-    if (text.empty() || text.size() > 19) return false;
-    std::uint64_t v = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return false;
-        v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    out = v;
-    return true;
-}
-
 }  // namespace
 
 int run_command(const Args& args) {
@@ -45,7 +35,7 @@ int run_command(const Args& args) {
         if (a == "--json") {
             json = true;
         } else if (a == "--seed" && i + 1 < args.size()) {
-            if (!parse_seed(args[++i], seed)) {
+            if (!parse_whole(args[++i], seed)) {
                 std::fprintf(stderr, "clustersim-cli run: --seed takes a whole number, got '%s'\n", args[i].c_str());
                 return kExitBadInput;
             }

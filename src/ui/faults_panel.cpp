@@ -36,15 +36,6 @@ void hint(const char* text) {
     ImGui::PopStyleColor();
 }
 
-void tooltip(const char* text) {
-    if (!ImGui::IsItemHovered()) return;
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-}
-
 // A label in a fixed-width first column, so the rows' controls line up.
 void row_label(const char* text, float width) {
     ImGui::AlignTextToFramePadding();
@@ -171,7 +162,7 @@ void checker_section(const Simulation& sim, const FrameInput& in, UiState& state
         std::string watched = "The checker watches every event for:";
         for (ViolationKind kind : kViolationKinds)
             watched += std::string("\n  ") + violation_kind_name(kind) + ": " + violation_explanation(kind);
-        tooltip(watched.c_str());
+        item_tooltip(watched.c_str());
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kTextDim), "(oversell, lost-order, divergence, split-brain)");
         return;
@@ -186,7 +177,7 @@ void checker_section(const Simulation& sim, const FrameInput& in, UiState& state
         ImGui::SameLine();
         if (ImGui::SmallButton("clear")) state.highlighted_violation = -1;
         expose_if_visible("violation/clear");
-        tooltip("Stop marking the servers of the violation picked below.");
+        item_tooltip("Stop marking the servers of the violation picked below.");
     }
 
     // A long list scrolls in its own box so the fault controls stay in reach.
@@ -238,7 +229,7 @@ void partition_editor(const Simulation& sim, const FrameInput& in, FaultsPanelSt
         const std::string label = std::to_string(id) + (b ? " B" : " A") + "##side" + std::to_string(id);
         if (coloured_button(label.c_str(), b ? kSideB : kSideA, size)) faults.on_side_b[static_cast<std::size_t>(id - 1)] = !b;
         expose_if_visible("faults/side/" + std::to_string(id));
-        tooltip(b ? "On side B. Click to move this server to side A." : "On side A. Click to move this server to side B.");
+        item_tooltip(b ? "On side B. Click to move this server to side A." : "On side A. Click to move this server to side B.");
     }
 
     const std::string command = partition_command(faults.on_side_b);
@@ -247,7 +238,7 @@ void partition_editor(const Simulation& sim, const FrameInput& in, FaultsPanelSt
     if (ImGui::Button("Partition")) out.commands.push_back(command);
     ImGui::EndDisabled();
     expose_if_visible("faults/partition");
-    tooltip("Cut every link between the two sides. Clients and the load balancer still reach every server.");
+    item_tooltip("Cut every link between the two sides. Clients and the load balancer still reach every server.");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     if (command.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kTextDim), "%s", partition_problem(faults.on_side_b).c_str());
@@ -266,7 +257,7 @@ void isolate_row(const Simulation& sim, const FrameInput& in, Actions& out, floa
             out.commands.push_back("isolate " + std::to_string(id));
         ImGui::EndDisabled();
         expose_if_visible("faults/isolate/" + std::to_string(id));
-        tooltip(isolated ? "Cut off from every other server (heal reconnects it)."
+        item_tooltip(isolated ? "Cut off from every other server (heal reconnects it)."
                          : "Cut this server off from every other server; clients still reach it.");
     }
 }
@@ -286,7 +277,7 @@ void drop_row(const Simulation& sim, const FrameInput& in, FaultsPanelState& fau
     if (ImGui::Button("Drop")) out.commands.push_back(command);
     ImGui::EndDisabled();
     expose_if_visible("faults/drop");
-    tooltip(command.empty() ? "Pick two different servers."
+    item_tooltip(command.empty() ? "Pick two different servers."
                             : "The next message from the first server to the second is lost (one message only).");
     const auto pending = sim.network().pending_drops();
     if (pending.empty()) trailing_note("none waiting", label_w);
@@ -326,13 +317,13 @@ void latency_loss_rows(const Simulation& sim, const FrameInput& in, FaultsPanelS
     row_label("Latency", label_w);
     latency_slider("##latency-min", Held::LatencyMin, now_min, now_max);
     expose_if_visible("faults/latency/min");
-    tooltip("Shortest one-way delay of a message. Applied when you let go; Ctrl+click to type.");
+    item_tooltip("Shortest one-way delay of a message. Applied when you let go; Ctrl+click to type.");
     ImGui::SameLine();
     ImGui::TextUnformatted("to");
     ImGui::SameLine();
     latency_slider("##latency-max", Held::LatencyMax, now_max, now_min);
     expose_if_visible("faults/latency/max");
-    tooltip("Longest one-way delay of a message. Applied when you let go; Ctrl+click to type.");
+    item_tooltip("Longest one-way delay of a message. Applied when you let go; Ctrl+click to type.");
     trailing_note("one way", label_w);
 
     row_label("Loss", label_w);
@@ -348,7 +339,7 @@ void latency_loss_rows(const Simulation& sim, const FrameInput& in, FaultsPanelS
         if (ImGui::IsItemDeactivatedAfterEdit()) out.commands.push_back(loss_command(loss));
     }
     expose_if_visible("faults/loss");
-    tooltip("Probability that any message is lost on the way. Applied when you let go; Ctrl+click to type.");
+    item_tooltip("Probability that any message is lost on the way. Applied when you let go; Ctrl+click to type.");
     char lost[32];
     std::snprintf(lost, sizeof lost, "%.0f%% lost", loss * 100.0f);
     trailing_note(lost, label_w);
@@ -362,14 +353,14 @@ void slow_row(const Simulation& sim, const FrameInput& in, FaultsPanelState& fau
     ImGui::SetNextItemWidth(110.0f * in.scale);
     ImGui::SliderFloat("##slow-factor", &faults.slow_factor, 1.0f, 100.0f, "x %.1f",
                        ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-    tooltip("How many times slower the server serves requests (x 1 is normal speed).");
+    item_tooltip("How many times slower the server serves requests (x 1 is normal speed).");
     ImGui::SameLine();
     const std::string command = slow_command(faults.slow_server, std::round(faults.slow_factor * 10.0f) / 10.0f);
     ImGui::BeginDisabled(command.empty());
     if (ImGui::Button("Apply##slow")) out.commands.push_back(command);
     ImGui::EndDisabled();
     expose_if_visible("faults/slow");
-    tooltip(command.c_str());
+    item_tooltip(command.c_str());
 
     std::string slowed;
     for (NodeId id = 1; id <= sim.server_count(); ++id) {
@@ -390,7 +381,7 @@ void network_section(const Simulation& sim, const FrameInput& in, FaultsPanelSta
     if (ImGui::Button("Heal")) out.commands.push_back("heal");
     ImGui::EndDisabled();
     expose_if_visible("faults/heal");
-    tooltip("End the partition and every isolation, and forget pending drops. Loss and latency stay as set.");
+    item_tooltip("End the partition and every isolation, and forget pending drops. Loss and latency stay as set.");
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(status.empty() ? color::kTextDim : color::kWarning));

@@ -9,6 +9,7 @@
 #include "ui/fault_commands.h"
 #include "ui/frame_io.h"
 #include "ui/test_hooks.h"
+#include "ui/panel_widgets.h"
 #include "ui/theme.h"
 #include "ui/ui_state.h"
 
@@ -18,15 +19,6 @@ namespace {
 constexpr ImU32 kViolationText = IM_COL32(240, 95, 95, 255);
 constexpr ImU32 kChipOn = IM_COL32(52, 98, 160, 255);
 constexpr ImU32 kChipOff = IM_COL32(38, 44, 58, 255);
-
-void tooltip(const char* text) {
-    if (!ImGui::IsItemHovered()) return;
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-}
 
 // A small on/off button; rows of them wrap at the panel's edge.
 bool chip(const char* label, bool on, bool first_in_row) {
@@ -71,7 +63,7 @@ void search_and_node_row(const Simulation& sim, const FrameInput& in, LogPanelSt
         ImGui::EndCombo();
     }
     expose_if_visible("log/server");
-    tooltip("Only lines that involve this node (sent by it, to it, or about it). Fault commands always stay.");
+    item_tooltip("Only lines that involve this node (sent by it, to it, or about it). Fault commands always stay.");
     if (log.filter.node != kAnyNode && log.filter.node > sim.server_count()) log.filter.node = kAnyNode;
 }
 
@@ -80,7 +72,7 @@ void category_and_level_rows(LogPanelState& log) {
         const auto category = static_cast<LogCategory>(c);
         if (chip(log_category_label(category), log.filter.shows(category), c == 0)) log.filter.toggle(category);
         expose_if_visible(std::string("log/category/") + log_category_label(category));
-        tooltip(log_category_hint(category));
+        item_tooltip(log_category_hint(category));
     }
     constexpr LogLevel kLevels[] = {LogLevel::Detail, LogLevel::Info, LogLevel::Warning};
     constexpr const char* kLevelHints[] = {"Routine traffic: every message delivered or lost.",
@@ -89,7 +81,7 @@ void category_and_level_rows(LogPanelState& log) {
     for (int i = 0; i < 3; ++i) {
         if (chip(log_level_label(kLevels[i]), log.filter.shows(kLevels[i]), i == 0)) log.filter.toggle(kLevels[i]);
         expose_if_visible(std::string("log/level/") + log_level_label(kLevels[i]));
-        tooltip(kLevelHints[i]);
+        item_tooltip(kLevelHints[i]);
     }
 }
 
@@ -192,7 +184,7 @@ void status_row(const Simulation& sim, LogPanelState& log) {
     const EventLog& events = sim.event_log();
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kTextDim), "showing %zu of %zu lines", log.index.size(), events.size());
-    tooltip("The log keeps the newest 20,000 events; older ones are forgotten.");
+    item_tooltip("The log keeps the newest 20,000 events; older ones are forgotten.");
     if (events.total() > events.size()) {
         ImGui::SameLine();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kTextDim), "(%llu in all)",
@@ -201,14 +193,14 @@ void status_row(const Simulation& sim, LogPanelState& log) {
     ImGui::SameLine();
     if (ImGui::SmallButton("newest")) log.scroll_to_newest = true;
     expose_if_visible("log/newest");
-    tooltip("Scroll to the newest line and keep following it.");
+    item_tooltip("Scroll to the newest line and keep following it.");
     ImGui::SameLine();
     if (ImGui::SmallButton("show all")) {
         log.filter = LogFilter{};
         log.search[0] = '\0';
     }
     expose_if_visible("log/reset");
-    tooltip("Clear the search and every filter.");
+    item_tooltip("Clear the search and every filter.");
 }
 
 }  // namespace

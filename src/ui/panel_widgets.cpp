@@ -66,16 +66,19 @@ void text_colored(ImU32 colour, const char* text) {
     ImGui::PopStyleColor();
 }
 
+void item_tooltip(const char* text) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void help_marker(const char* text) {
     ImGui::SameLine();
     text_colored(color::kTextDim, "(?)");
-    if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-        ImGui::TextUnformatted(text);
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-    }
+    item_tooltip(text);
 }
 
 void bar(float fraction, ImVec2 size, ImU32 colour, const char* label) {

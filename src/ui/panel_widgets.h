@@ -34,6 +34,8 @@ void hint(const char* text);
 // Text right-aligned in the remaining width of the current column or line.
 void text_right(const char* text, ImU32 colour = 0);
 void text_colored(ImU32 colour, const char* text);
+// A wrapped tooltip for the last item, while it is hovered.
+void item_tooltip(const char* text);
 // "(?)" that shows `text` on hover.
 void help_marker(const char* text);
 
