@@ -9,8 +9,9 @@ namespace {
 void usage(std::FILE* out) {
     std::fputs(
         "usage:\n"
-        "  clustersim-cli run FILE [--seed N] [--json] [--trace FILE]\n"
+        "  clustersim-cli run FILE [--seed N] [--json] [--trace FILE] [--golden FILE]\n"
         "      run a scenario; exit 0 if every expect held, 1 if one failed, 2 on bad input\n"
+        "      --trace writes every event as JSON lines; --golden writes the readable golden trace\n"
         "  clustersim-cli fuzz [--seeds N] [--first-seed S] [--duration D] [--quorum on|off]\n"
         "                      [--replication sync|async] [--servers N] [--bound D]\n"
         "                      [--save DIR] [--max-print N] [--quiet] [--emit-scenario]\n"

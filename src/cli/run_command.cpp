@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/format.h"
+#include "sim/golden_trace.h"
 #include "sim/scenario.h"
 #include "sim/simulation.h"
 
@@ -27,7 +28,7 @@ private:
 }  // namespace
 
 int run_command(const Args& args) {
-    std::string file, trace_file;
+    std::string file, trace_file, golden_file;
     bool json = false, seed_given = false;
     std::uint64_t seed = 0;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -42,6 +43,8 @@ int run_command(const Args& args) {
             seed_given = true;
         } else if (a == "--trace" && i + 1 < args.size()) {
             trace_file = args[++i];
+        } else if (a == "--golden" && i + 1 < args.size()) {
+            golden_file = args[++i];
         } else if (!a.empty() && a[0] != '-' && file.empty()) {
             file = a;
         } else {
@@ -50,7 +53,7 @@ int run_command(const Args& args) {
         }
     }
     if (file.empty()) {
-        std::fprintf(stderr, "usage: clustersim-cli run FILE [--seed N] [--json] [--trace FILE]\n");
+        std::fprintf(stderr, "usage: clustersim-cli run FILE [--seed N] [--json] [--trace FILE] [--golden FILE]\n");
         return kExitBadInput;
     }
     std::ifstream in(file, std::ios::binary);
@@ -80,8 +83,20 @@ int run_command(const Args& args) {
     FileTrace trace(trace_out);
     auto sim = std::make_unique<Simulation>(scenario.config);
     if (trace_out) sim->set_trace(&trace);
+    GoldenTrace golden(*sim);
+    if (!golden_file.empty()) sim->set_log_observer(&golden);
     const ScenarioOutcome outcome = run_scenario(scenario, *sim, file);
     if (trace_out) std::fclose(trace_out);
+    if (!golden_file.empty()) {
+        sim->set_log_observer(nullptr);
+        std::FILE* out = std::fopen(golden_file.c_str(), "wb");
+        if (!out || std::fwrite(golden.text().data(), 1, golden.text().size(), out) != golden.text().size()) {
+            std::fprintf(stderr, "%s: cannot write the golden trace\n", golden_file.c_str());
+            if (out) std::fclose(out);
+            return kExitBadInput;
+        }
+        std::fclose(out);
+    }
 
     if (json) std::printf("%s\n", sim->state_json().c_str());
     for (const auto& failure : outcome.failures) std::fprintf(stderr, "%s\n", failure.c_str());

@@ -42,7 +42,8 @@ namespace server_logic {
 void boot(Server& s, Simulation::Context& ctx);
 // Returns true if the message slot is kept (queued for service).
 bool on_message(Server& s, const Message& m, std::uint32_t slot, Simulation::Context& ctx);
-void on_timer(Server& s, const Event& e, Simulation::Context& ctx);
+// Returns true if the timer was still current and acted (golden traces show only those).
+bool on_timer(Server& s, const Event& e, Simulation::Context& ctx);
 void crash(Server& s, Simulation::Context& ctx);
 void restart(Server& s, Simulation::Context& ctx);
 void sample_metrics(Server& s, TimeUs interval_us, Simulation::Context& ctx);

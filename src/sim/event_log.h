@@ -47,6 +47,18 @@ struct LogRecord {
     std::uint64_t message_id = 0;
 };
 
+struct Event;
+
+// Sees every record as it is added, and every timer as it fires (golden traces).
+class LogObserver {
+public:
+    virtual ~LogObserver() = default;
+    virtual void on_log(const LogRecord& record) = 0;
+    // A server timer fires; on_timer_done says whether it was still current and acted.
+    virtual void on_timer(const Event& event) = 0;
+    virtual void on_timer_done(bool acted) = 0;
+};
+
 std::string node_name(NodeId node);
 const char* log_kind_name(LogKind kind);
 
@@ -55,6 +67,7 @@ public:
     static constexpr std::size_t kCapacity = 20000;
 
     void add(const LogRecord& record) {
+        if (observer_) observer_->on_log(record);
         if (records_.size() < kCapacity) {
             records_.push_back(record);
         } else {
@@ -76,7 +89,11 @@ public:
     const std::vector<std::string>& notes() const { return notes_; }
     std::uint64_t notes_total() const { return notes_total_; }
 
+    void set_observer(LogObserver* observer) { observer_ = observer; }
+    LogObserver* observer() const { return observer_; }
+
 private:
+    LogObserver* observer_ = nullptr;
     std::vector<LogRecord> records_;
     std::size_t head_ = 0;
     std::uint64_t total_ = 0;

@@ -685,11 +685,13 @@ void on_heartbeat_tick(Server& s, Ctx& ctx) {
     ++s.missed_heartbeats;
 }
 
-void on_replication_timeout(Server& s, Ctx& ctx) {
-    if (s.role != Role::Leader) return;
+// Returns true if any write was past its deadline.
+bool on_replication_timeout(Server& s, Ctx& ctx) {
+    if (s.role != Role::Leader) return false;
     const bool quorum = ctx.config().quorum;
     const TimeUs now = ctx.now();
     std::size_t kept = 0;
+    bool acted = false;
     auto& writes = s.pending_writes;
     for (std::size_t i = 0; i < writes.size(); ++i) {
         PendingWrite& w = writes[i];
@@ -698,12 +700,13 @@ void on_replication_timeout(Server& s, Ctx& ctx) {
             ++kept;
             continue;
         }
+        acted = true;
         if (quorum) {
             if (w.order_id == 0) {
                 // The new leader's log did not reach a majority: it cannot lead.
                 writes.resize(kept);  // drop the rest: step down fails them
                 become_follower(s, kNoNode, s.epoch, ctx);
-                return;
+                return true;
             }
             // Not held by a majority in time: the outcome is unknown to the client.
             if (w.reply_to != kNoNode) reply_order(s, w.request, w.reply_to, OrderStatus::Failed, Reason::NoQuorum, ctx);
@@ -726,17 +729,19 @@ void on_replication_timeout(Server& s, Ctx& ctx) {
                                 w.waiting_for.end());
         settle_writes(s, ctx);
     }
+    return acted;
 }
 
-void on_forward_timeout(Server& s, std::uint64_t order_id, Ctx& ctx) {
+bool on_forward_timeout(Server& s, std::uint64_t order_id, Ctx& ctx) {
     auto it = std::find_if(s.forwarded.begin(), s.forwarded.end(),
                            [&](const ForwardedOrder& f) { return f.order_id == order_id; });
-    if (it == s.forwarded.end() || it->deadline_us > ctx.now()) return;
+    if (it == s.forwarded.end() || it->deadline_us > ctx.now()) return false;
     Message fake;  // the reply needs only the order's identity
     fake.order_id = order_id;
     const NodeId to = it->reply_to;
     s.forwarded.erase(it);
     reply_order(s, fake, to, OrderStatus::Rejected, Reason::LeaderUnreachable, ctx);
+    return true;
 }
 
 }  // namespace
@@ -832,40 +837,44 @@ bool on_message(Server& s, const Message& m, std::uint32_t slot, Ctx& ctx) {
     return false;
 }
 
-void on_timer(Server& s, const Event& e, Ctx& ctx) {
+bool on_timer(Server& s, const Event& e, Ctx& ctx) {
     switch (e.timer) {
-        case TimerKind::HeartbeatTick: on_heartbeat_tick(s, ctx); break;
+        case TimerKind::HeartbeatTick: on_heartbeat_tick(s, ctx); return true;
         case TimerKind::ElectionTimeout:
-            if (e.token != s.election_round) break;
+            if (e.token != s.election_round) return false;
             if (s.role == Role::Candidate) {
                 declare_victory(s, ctx);
-            } else if (s.role == Role::Leader && s.reasserting) {
+                return true;
+            }
+            if (s.role == Role::Leader && s.reasserting) {
                 s.reasserting = false;
                 announce(s, ctx);
+                return true;
             }
-            break;
+            return false;
         case TimerKind::CoordinatorTimeout:
-            if (e.token == s.election_round && s.role == Role::AwaitingCoordinator) start_election(s, ctx);
-            break;
+            if (e.token != s.election_round || s.role != Role::AwaitingCoordinator) return false;
+            start_election(s, ctx);
+            return true;
         case TimerKind::RecoveryTimeout:
-            if (e.token == s.election_round && s.role == Role::Recovering) start_election(s, ctx);
-            break;
+            if (e.token != s.election_round || s.role != Role::Recovering) return false;
+            start_election(s, ctx);
+            return true;
         case TimerKind::RestartSyncTimeout:
-            if (s.syncing_after_restart) {
-                // No leader answered: take the newest copy the others offered, if newer than ours.
-                s.syncing_after_restart = false;
-                if (newer_log(s.best_log, s.log)) {
-                    install_log(s, s.best_log, ctx);
-                    log_simple(ctx, LogKind::Synced, LogLevel::Info, s.id, kNoNode, static_cast<std::int64_t>(s.log.size()));
-                }
-                s.best_log.clear();
-                start_election(s, ctx);
+            if (!s.syncing_after_restart) return false;
+            // No leader answered: take the newest copy the others offered, if newer than ours.
+            s.syncing_after_restart = false;
+            if (newer_log(s.best_log, s.log)) {
+                install_log(s, s.best_log, ctx);
+                log_simple(ctx, LogKind::Synced, LogLevel::Info, s.id, kNoNode, static_cast<std::int64_t>(s.log.size()));
             }
-            break;
-        case TimerKind::ReplicationTimeout: on_replication_timeout(s, ctx); break;
-        case TimerKind::ForwardTimeout: on_forward_timeout(s, e.token, ctx); break;
-        case TimerKind::ServiceDone: finish_service(s, ctx); break;
-        default: break;
+            s.best_log.clear();
+            start_election(s, ctx);
+            return true;
+        case TimerKind::ReplicationTimeout: return on_replication_timeout(s, ctx);
+        case TimerKind::ForwardTimeout: return on_forward_timeout(s, e.token, ctx);
+        case TimerKind::ServiceDone: finish_service(s, ctx); return true;
+        default: return false;
     }
 }
 

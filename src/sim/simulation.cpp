@@ -217,9 +217,14 @@ void Simulation::deliver(std::uint32_t slot) {
 void Simulation::handle_timer(const Event& e) {
     Context ctx{*this};
     if (trace_) trace_event("timer", nullptr, &e, nullptr);
+    LogObserver* observer = event_log_.observer();
     if (e.node >= 1) {
         Server& s = servers_[static_cast<std::size_t>(e.node - 1)];
-        if (s.alive && s.incarnation == e.incarnation) server_logic::on_timer(s, e, ctx);
+        if (s.alive && s.incarnation == e.incarnation) {
+            if (observer) observer->on_timer(e);
+            const bool acted = server_logic::on_timer(s, e, ctx);
+            if (observer) observer->on_timer_done(acted);
+        }
         return;
     }
     if (e.node == kLoadBalancer) {

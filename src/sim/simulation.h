@@ -97,6 +97,8 @@ public:
 
     // Every event as one JSON line to this sink (nullptr: off).
     void set_trace(TraceSink* sink) { trace_ = sink; }
+    // Golden traces (sim/golden_trace.h): sees every log record and timer.
+    void set_log_observer(LogObserver* observer) { event_log_.set_observer(observer); }
     // Order-sensitive hash of every processed event: equal hashes, equal runs.
     std::uint64_t trace_hash() const { return trace_hash_; }
 

@@ -2,7 +2,8 @@
 # Determinism across platforms: for every scenario in tests/scenarios, the
 # native CLI and the WebAssembly CLI under Node must give the same exit code,
 # byte-identical `--json` output and byte-identical traces (compared by their
-# SHA-256). Then the same for two fuzz runs (every seed's trace hash folded into
+# SHA-256), and where a golden trace sits beside the scenario the wasm run must
+# reproduce it byte for byte. Then the same for two fuzz runs (every seed's trace hash folded into
 # one digest, and every finding, replay command and page URL). Ends with one
 # PASS or FAIL line; exits non-zero on failure.
 #
@@ -31,6 +32,11 @@ for file in tests/scenarios/*.scn; do
   cmp -s "$work/$name.native.json" "$work/$name.wasm.json" || problem+=" --json differs;"
   [ "$native_trace" = "$wasm_trace" ] || problem+=" traces differ ($native_trace/$wasm_trace);"
   [ -s "$work/$name.native.trace" ] || problem+=" empty trace;"
+  # A golden trace beside the scenario must come out of the wasm CLI byte for byte too.
+  if [ -f "${file%.scn}.trace" ]; then
+    run_wasm "$wasm" run "$file" --golden "$work/$name.wasm.golden" >/dev/null 2>&1
+    cmp -s "${file%.scn}.trace" "$work/$name.wasm.golden" || problem+=" wasm golden trace differs from ${file%.scn}.trace;"
+  fi
   compared=$((compared + 1))
   if [ -n "$problem" ]; then
     failures=$((failures + 1))
