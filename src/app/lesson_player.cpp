@@ -106,7 +106,7 @@ std::string expectation_in_words(const Command& c) {
             const std::pair<const char*, std::int64_t> counts[] = {{"submitted", c.orders.submitted},
                                                                    {"acknowledged", c.orders.acknowledged},
                                                                    {"rejected", c.orders.rejected},
-                                                                   {"failed", c.orders.failed}};
+                                                                   {"unknown", c.orders.unknown}};
             for (const auto& [what, n] : counts)
                 if (n >= 0) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + what;
             return "orders: " + out;

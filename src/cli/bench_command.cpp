@@ -99,7 +99,7 @@ void print_json(const std::vector<Measured>& results, const std::vector<MemorySa
         w.key("simulated_s").value(static_cast<double>(r.simulated_us) / 1e6, 3);
         w.key("simulated_s_per_wall_s").value(per_s(static_cast<double>(r.simulated_us) / 1e6, r.wall_s), 1);
         if (m.name != "scheduler")
-            w.key("orders").begin_object().key("acknowledged").value(r.acknowledged).key("rejected").value(r.rejected).key("failed").value(r.failed).end_object();
+            w.key("orders").begin_object().key("acknowledged").value(r.acknowledged).key("rejected").value(r.rejected).key("unknown").value(r.unknown).end_object();
         w.end_object();
     }
     w.end_array();

@@ -79,7 +79,7 @@ BenchRun bench_scenario(const std::string& text) {
     run.simulated_us = sim->now_us();
     run.acknowledged = sim->clients().totals().acknowledged;
     run.rejected = sim->clients().totals().rejected;
-    run.failed = sim->clients().totals().failed;
+    run.unknown = sim->clients().totals().unknown;
     return run;
 }
 

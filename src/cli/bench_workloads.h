@@ -14,7 +14,7 @@ struct BenchRun {
     std::uint64_t events = 0;
     TimeUs simulated_us = 0;
     double wall_s = 0;
-    std::uint64_t acknowledged = 0, rejected = 0, failed = 0;  // client orders, for the scenario workloads
+    std::uint64_t acknowledged = 0, rejected = 0, unknown = 0;  // client orders, for the scenario workloads
 };
 
 // The bare scheduler: a queue holding `pending` events, popped and refilled

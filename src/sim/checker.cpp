@@ -18,6 +18,8 @@ void Checker::reset(const Config& config) {
     verified_ = 0;
     lost_reported_.clear();
     split_pairs_.clear();
+    epoch_writers_.clear();
+    epoch_split_reported_.clear();
     divergence_window_reported_.assign(static_cast<std::size_t>(config.servers), -1);
 }
 
@@ -86,6 +88,31 @@ void Checker::on_commit(const Server& leader, const std::vector<Server>& servers
                    ") both lead and both acknowledged orders";
         record(std::move(v));
     }
+}
+
+void Checker::on_leader_write(const Server& leader, TimeUs now_us, std::uint64_t order_id) {
+    if (!config_.quorum) return;  // quorum off, epochs are local counters and may repeat
+    // Almost every write comes from the same leader in the same epoch as the one before.
+    if (!epoch_writers_.empty() && epoch_writers_.back().first == leader.epoch && epoch_writers_.back().second == leader.id)
+        return;
+    const auto same_epoch = [&](const std::pair<std::int64_t, NodeId>& w) { return w.first == leader.epoch; };
+    auto it = std::find_if(epoch_writers_.begin(), epoch_writers_.end(), same_epoch);
+    if (it == epoch_writers_.end()) {
+        epoch_writers_.emplace_back(leader.epoch, leader.id);
+        return;
+    }
+    if (it->second == leader.id) return;
+    if (std::find(epoch_split_reported_.begin(), epoch_split_reported_.end(), leader.epoch) != epoch_split_reported_.end())
+        return;
+    epoch_split_reported_.push_back(leader.epoch);
+    Violation v;
+    v.kind = ViolationKind::SplitBrain;
+    v.time_us = now_us;
+    v.servers = {std::min(leader.id, it->second), std::max(leader.id, it->second)};
+    v.orders = {order_id};
+    v.detail = "servers " + std::to_string(it->second) + " and " + std::to_string(leader.id) +
+               " both accepted writes as leader in epoch " + std::to_string(leader.epoch);
+    record(std::move(v));
 }
 
 void Checker::after_event(const std::vector<Server>& servers, NodeId agreed_leader, TimeUs now_us) {

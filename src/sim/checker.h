@@ -37,6 +37,10 @@ public:
     void on_stock_change(const Server& server, std::int32_t product, TimeUs now_us, std::uint64_t message_id);
     void on_client_ack(const AckedOrder& order, NodeId leader_hint, TimeUs now_us);
     void on_commit(const Server& leader, const std::vector<Server>& servers, TimeUs now_us, std::uint64_t order_id);
+    // A leader accepted a write (appended an order) in its epoch. Quorum on, an epoch is
+    // won by one server only: a second server writing in the same epoch is split-brain
+    // even if it never overlapped the first in time.
+    void on_leader_write(const Server& leader, TimeUs now_us, std::uint64_t order_id);
     // After every event: the cheap incremental lost-order check.
     void after_event(const std::vector<Server>& servers, NodeId agreed_leader, TimeUs now_us);
     // Periodically: divergence once the cluster has been fault-free for settle_us.
@@ -64,6 +68,9 @@ private:
     std::vector<std::uint64_t> lost_reported_;         // order ids already reported (bounded)
     std::vector<std::pair<TimeUs, TimeUs>> split_pairs_;  // leader_since pairs already reported
     std::vector<TimeUs> divergence_window_reported_;   // per server: fault-free window already reported
+    // Quorum on: which server wrote in each epoch (epoch, server), and the epochs reported.
+    std::vector<std::pair<std::int64_t, NodeId>> epoch_writers_;
+    std::vector<std::int64_t> epoch_split_reported_;
 };
 
 }  // namespace cs

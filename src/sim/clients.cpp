@@ -21,8 +21,18 @@ namespace {
 
 using Ctx = Simulation::Context;
 
-// Answers that mean "not now, try again": the leader is changing or unreachable.
-bool transient(Reason r) { return r == Reason::NoLeader || r == Reason::LeaderUnreachable || r == Reason::NoQuorum; }
+// Answers that mean "not now, try again": the leader is changing or unreachable, or the
+// order's fate is not known yet. A retry carries the same order id, so it is never
+// applied twice.
+bool transient(const Message& m) {
+    return m.status == OrderStatus::Unknown || m.reason == Reason::NoLeader || m.reason == Reason::LeaderUnreachable ||
+           m.reason == Reason::NoQuorum;
+}
+
+// An answer after which the order may have been applied somewhere.
+bool may_have_applied(const Message& m) {
+    return m.status == OrderStatus::Unknown || m.reason == Reason::LeaderUnreachable;
+}
 
 std::uint64_t retry_token(const ClientOrder& o) { return (o.id << 8) | static_cast<std::uint64_t>(o.attempts & 0xff); }
 
@@ -99,7 +109,7 @@ void finish(Clients& c, ClientOrder o, Ctx& ctx) {
                 break;
             }
             case OrderStatus::Rejected: ++tot.rejected; break;
-            default: ++tot.failed; break;
+            default: ++tot.unknown; break;
         }
         LogRecord r;
         r.kind = LogKind::OrderDone;
@@ -125,8 +135,8 @@ void finish(Clients& c, ClientOrder o, Ctx& ctx) {
                 ++t.rejected_by_reason[static_cast<std::size_t>(o.reason)];
                 break;
             default:
-                ++t.failed;
-                ++t.failed_by_reason[static_cast<std::size_t>(o.reason)];
+                ++t.unknown;
+                ++t.unknown_by_reason[static_cast<std::size_t>(o.reason)];
                 break;
         }
         const NodeId entry = o.entry_server();
@@ -138,14 +148,11 @@ void finish(Clients& c, ClientOrder o, Ctx& ctx) {
     if (c.recent_.size() > Clients::kRecentOrders) c.recent_.pop_front();
 }
 
+// Out of attempts. Rejected only if no attempt can have been applied; otherwise the
+// outcome is unknown, and the client says so rather than guess.
 void give_up(Clients& c, ClientOrder& o, Ctx& ctx) {
-    if (o.last_transient != Reason::None) {
-        o.status = OrderStatus::Rejected;
-        o.reason = o.last_transient;
-    } else {
-        o.status = OrderStatus::Failed;
-        o.reason = Reason::Timeout;
-    }
+    o.status = o.maybe_applied || o.last_transient == Reason::None ? OrderStatus::Unknown : OrderStatus::Rejected;
+    o.reason = o.last_transient != Reason::None ? o.last_transient : Reason::Timeout;
     finish(c, o, ctx);
 }
 
@@ -216,7 +223,8 @@ void on_message(Clients& c, const Message& m, Ctx& ctx) {
     o.path = m.path;
     o.path_length = m.path_length;
     o.stock_seen = m.status == OrderStatus::Acknowledged || m.type == MsgType::ReadReply ? m.stock : -1;
-    if (transient(m.reason)) {
+    if (!o.is_read && may_have_applied(m)) o.maybe_applied = true;
+    if (transient(m)) {
         // Try again soon rather than waiting out the full timeout.
         o.last_transient = m.reason;
         if (o.attempts >= ctx.config().client_attempts) {
@@ -228,6 +236,8 @@ void on_message(Clients& c, const Message& m, Ctx& ctx) {
     }
     o.status = m.status;
     o.reason = m.reason;
+    // A refusal now does not undo an earlier attempt that may have been applied.
+    if (o.status == OrderStatus::Rejected && o.maybe_applied) o.status = OrderStatus::Unknown;
     ClientOrder done = std::move(o);
     finish(c, std::move(done), ctx);
 }
@@ -242,6 +252,8 @@ void on_timer(Clients& c, const Event& e, Ctx& ctx) {
     if (it == c.pending_.end()) return;
     ClientOrder& o = it->second;
     if ((e.token & 0x7f) != static_cast<std::uint64_t>(o.attempts & 0x7f)) return;  // an older attempt's timer
+    // No answer in time (not a "try again"): the attempt may have been applied.
+    if (!(e.token & (1ull << 7)) && !o.is_read) o.maybe_applied = true;
     if (o.attempts >= ctx.config().client_attempts) {
         give_up(c, o, ctx);
         return;
@@ -257,8 +269,8 @@ void start_load(Clients& c, const std::string& preset, double rate, TimeUs durat
     t.started_us = ctx.now();
     t.planned = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(rate * static_cast<double>(duration_us) / 1e6)));
     t.running = true;
-    t.rejected_by_reason.assign(static_cast<std::size_t>(Reason::StaleEpoch) + 1, 0);
-    t.failed_by_reason.assign(static_cast<std::size_t>(Reason::StaleEpoch) + 1, 0);
+    t.rejected_by_reason.assign(static_cast<std::size_t>(Reason::kCount), 0);
+    t.unknown_by_reason.assign(static_cast<std::size_t>(Reason::kCount), 0);
     t.per_server.assign(static_cast<std::size_t>(ctx.server_count()), 0);
     c.load_test_ = std::move(t);
     c.load_test_ever_ = true;

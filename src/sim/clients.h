@@ -26,6 +26,10 @@ struct ClientOrder {
     OrderStatus status = OrderStatus::Pending;
     Reason reason = Reason::None;
     Reason last_transient = Reason::None;  // a "try again" answer seen before the final one
+    // Some attempt may have been applied: it went unanswered, or the answer said the
+    // outcome is unknown (appended, not yet held by a majority; forwarded, no word back).
+    // From then on the order can end acknowledged or unknown, never rejected.
+    bool maybe_applied = false;
     int attempts = 0;
     std::int64_t stock_seen = -1;         // stock as the answering server saw it
     std::array<NodeId, kMaxPath> path{};  // the way the answer came back, client first
@@ -42,9 +46,9 @@ struct LoadTestSummary {
     std::uint64_t planned = 0;   // rate x duration, rounded: the orders it will send
     bool running = false;        // still generating
     bool finished = false;       // generated everything and every order has an outcome
-    std::uint64_t submitted = 0, acknowledged = 0, rejected = 0, failed = 0;
+    std::uint64_t submitted = 0, acknowledged = 0, rejected = 0, unknown = 0;
     std::vector<std::uint64_t> rejected_by_reason;  // index: Reason
-    std::vector<std::uint64_t> failed_by_reason;    // index: Reason
+    std::vector<std::uint64_t> unknown_by_reason;    // index: Reason
     std::vector<std::uint64_t> per_server;          // index: entry server id - 1
     // Latencies of acknowledged orders (submit to answer, retries included). Bounded: when
     // full, every other sample is dropped and from then on only every stride-th is kept, so
@@ -53,11 +57,11 @@ struct LoadTestSummary {
     std::uint64_t latency_stride = 1;
     std::uint64_t latencies_seen = 0;
     double p50_ms = 0, p95_ms = 0, p99_ms = 0;  // set when the test finishes
-    std::uint64_t outcomes() const { return acknowledged + rejected + failed; }
+    std::uint64_t outcomes() const { return acknowledged + rejected + unknown; }
 };
 
 struct OrderTotals {
-    std::uint64_t submitted = 0, acknowledged = 0, rejected = 0, failed = 0;
+    std::uint64_t submitted = 0, acknowledged = 0, rejected = 0, unknown = 0;
     std::int64_t revenue_cents = 0;
 };
 

@@ -158,7 +158,7 @@ bool parse_percent(std::string_view text, std::int64_t& out) {
 bool parse_load_expect(const std::vector<std::string_view>& w, Command& out, std::string& error) {
     out.expect = ExpectKind::Load;
     const char* usage =
-        "expected 'expect load' with any of submitted=N acknowledged=N rejected=N failed=N (N or MIN..MAX) "
+        "expected 'expect load' with any of submitted=N acknowledged=N rejected=N unknown=N (N or MIN..MAX) "
         "p50=D p95=D p99=D (D a duration or MIN..MAX, like p99=..250ms)";
     if (w.size() < 3) {
         error = usage;
@@ -171,7 +171,7 @@ bool parse_load_expect(const std::vector<std::string_view>& w, Command& out, std
         if (key_value(w[i], "submitted", v)) field = &out.load.submitted;
         else if (key_value(w[i], "acknowledged", v)) field = &out.load.acknowledged;
         else if (key_value(w[i], "rejected", v)) field = &out.load.rejected;
-        else if (key_value(w[i], "failed", v)) field = &out.load.failed;
+        else if (key_value(w[i], "unknown", v)) field = &out.load.unknown;
         else if (key_value(w[i], "p50", v)) field = &out.load.p50_us, latency = true;
         else if (key_value(w[i], "p95", v)) field = &out.load.p95_us, latency = true;
         else if (key_value(w[i], "p99", v)) field = &out.load.p99_us, latency = true;
@@ -229,7 +229,7 @@ bool parse_expect(const std::vector<std::string_view>& w, const ParseContext& ct
     if (what == "orders") {
         out.expect = ExpectKind::Orders;
         if (w.size() < 3) {
-            error = "expected 'expect orders' with any of submitted=N acknowledged=N rejected=N failed=N";
+            error = "expected 'expect orders' with any of submitted=N acknowledged=N rejected=N unknown=N";
             return false;
         }
         for (std::size_t i = 2; i < w.size(); ++i) {
@@ -238,9 +238,9 @@ bool parse_expect(const std::vector<std::string_view>& w, const ParseContext& ct
             if (key_value(w[i], "submitted", v)) field = &out.orders.submitted;
             else if (key_value(w[i], "acknowledged", v)) field = &out.orders.acknowledged;
             else if (key_value(w[i], "rejected", v)) field = &out.orders.rejected;
-            else if (key_value(w[i], "failed", v)) field = &out.orders.failed;
+            else if (key_value(w[i], "unknown", v)) field = &out.orders.unknown;
             if (!field) {
-                error = "expected submitted=N, acknowledged=N, rejected=N or failed=N, got '" + std::string(w[i]) + "'";
+                error = "expected submitted=N, acknowledged=N, rejected=N or unknown=N, got '" + std::string(w[i]) + "'";
                 return false;
             }
             if (!parse_int(v, *field) || *field < 0) {

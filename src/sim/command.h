@@ -29,7 +29,7 @@ const char* violation_kind_name(ViolationKind kind);
 bool parse_violation_kind(std::string_view text, ViolationKind& out);
 
 struct OrderCounts {  // -1: not asked for
-    std::int64_t submitted = -1, acknowledged = -1, rejected = -1, failed = -1;
+    std::int64_t submitted = -1, acknowledged = -1, rejected = -1, unknown = -1;
 };
 
 // What an expectation accepts: min..max inclusive (an exact value has min == max).
@@ -41,7 +41,7 @@ struct Bounds {
 
 // `expect load ...`: counts, and latency percentiles in microseconds, of the last load test.
 struct LoadExpect {
-    Bounds submitted, acknowledged, rejected, failed;
+    Bounds submitted, acknowledged, rejected, unknown;
     Bounds p50_us, p95_us, p99_us;
 };
 

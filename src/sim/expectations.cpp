@@ -51,7 +51,7 @@ std::string check_load(const LoadExpect& e, const LoadTestSummary& t) {
         {"submitted", {&e.submitted, t.submitted}},
         {"acknowledged", {&e.acknowledged, t.acknowledged}},
         {"rejected", {&e.rejected, t.rejected}},
-        {"failed", {&e.failed, t.failed}},
+        {"unknown", {&e.unknown, t.unknown}},
     };
     for (const auto& [name, field] : counts) {
         const auto value = static_cast<std::int64_t>(field.second);
@@ -100,7 +100,7 @@ std::string Simulation::check_expectation(const Command& c) const {
                 {"submitted", {c.orders.submitted, t.submitted}},
                 {"acknowledged", {c.orders.acknowledged, t.acknowledged}},
                 {"rejected", {c.orders.rejected, t.rejected}},
-                {"failed", {c.orders.failed, t.failed}},
+                {"unknown", {c.orders.unknown, t.unknown}},
             };
             std::string want, got;
             bool ok = true;

@@ -49,7 +49,10 @@ struct LogEntry {
     TimeUs created_us = 0;    // when the leader applied it (the checker's settle clock)
 };
 
-enum class OrderStatus : std::uint8_t { Pending, Acknowledged, Rejected, Failed };
+// A client's outcomes, as Jepsen records them: Acknowledged (ok: applied), Rejected (fail:
+// certainly not applied) and Unknown (info: may or may not have been applied, e.g. the
+// leader appended it and then lost its majority, or no answer came back).
+enum class OrderStatus : std::uint8_t { Pending, Acknowledged, Rejected, Unknown };
 const char* order_status_name(OrderStatus status);
 
 // Why an order was not acknowledged. Shown to the user in the words of reason_text().
@@ -65,6 +68,8 @@ enum class Reason : std::uint8_t {
     NoHealthyServer,   // the load balancer has nowhere to send it
     Timeout,           // the client gave up after its retries
     StaleEpoch,        // quorum on: a leader from an older epoch
+    NotReplicated,     // the leader took it, then could not get it held in time: outcome unknown
+    kCount             // not a reason: the number of reasons
 };
 const char* reason_text(Reason reason);
 

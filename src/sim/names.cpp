@@ -54,7 +54,7 @@ const char* order_status_name(OrderStatus status) {
         case OrderStatus::Pending: return "pending";
         case OrderStatus::Acknowledged: return "acknowledged";
         case OrderStatus::Rejected: return "rejected";
-        case OrderStatus::Failed: return "failed";
+        case OrderStatus::Unknown: return "unknown";
     }
     return "?";
 }
@@ -72,6 +72,8 @@ const char* reason_text(Reason reason) {
         case Reason::NoHealthyServer: return "the load balancer has no healthy server";
         case Reason::Timeout: return "no answer after every retry";
         case Reason::StaleEpoch: return "a newer leader exists";
+        case Reason::NotReplicated: return "the leader took it but lost its followers before they held it: it may or may not be applied";
+        case Reason::kCount: break;
     }
     return "?";
 }

@@ -89,16 +89,18 @@ void log_simple(Ctx& ctx, LogKind kind, LogLevel level, NodeId node, NodeId othe
     ctx.log(r);
 }
 
-void fail_pending_writes(Server& s, Reason reason, Ctx& ctx) {
+// A leader that stops leading answers its waiting writes: they are in its log and may yet
+// be kept by the next leader, so their outcome is unknown, never "failed".
+void abandon_pending_writes(Server& s, Reason reason, Ctx& ctx) {
     for (const auto& w : s.pending_writes)
-        if (w.reply_to != kNoNode) reply_order(s, w.request, w.reply_to, OrderStatus::Failed, reason, ctx);
+        if (w.reply_to != kNoNode) reply_order(s, w.request, w.reply_to, OrderStatus::Unknown, reason, ctx);
     s.pending_writes.clear();
 }
 
 void become_follower(Server& s, NodeId leader, std::int64_t epoch, Ctx& ctx) {
     if (s.role == Role::Leader && leader != s.id) {
         log_simple(ctx, LogKind::StepDown, LogLevel::Info, s.id, leader);
-        fail_pending_writes(s, Reason::NoLeader, ctx);
+        abandon_pending_writes(s, Reason::NotReplicated, ctx);
     }
     ++s.election_round;  // cancels any election timer
     s.reasserting = false;
@@ -177,7 +179,7 @@ void start_election(Server& s, Ctx& ctx) {
     ++s.election_round;
     s.reasserting = false;
     ++s.elections_started;
-    if (s.role == Role::Leader) fail_pending_writes(s, Reason::NoLeader, ctx);
+    if (s.role == Role::Leader) abandon_pending_writes(s, Reason::NotReplicated, ctx);
     s.role = Role::Candidate;
     s.leader = kNoNode;
     s.missed_heartbeats = 0;
@@ -272,6 +274,7 @@ void leader_order(Server& s, const Message& m, Ctx& ctx) {
     e.epoch = s.epoch;
     e.created_us = ctx.now();
     append(s, e, ctx);
+    ctx.checker().on_leader_write(s, ctx.now(), m.order_id);
     {
         LogRecord r;
         r.kind = LogKind::OrderApplied;
@@ -435,8 +438,18 @@ void handle_heartbeat(Server& s, const Message& m, Ctx& ctx) {
 
 void handle_heartbeat_ack(Server& s, const Message& m, Ctx& ctx) {
     if (s.role == Role::Leader) {
+        if (ctx.config().quorum) {
+            // A leader's epoch is the one it won. A newer epoch means a majority has promised
+            // it to someone else: stand down, never adopt it (adopting it let a stale leader
+            // announce itself in an epoch it did not win and overwrite that epoch's orders).
+            if (m.epoch > s.epoch) {
+                become_follower(s, kNoNode, s.epoch, ctx);
+                return;
+            }
+        } else {
+            s.epoch = std::max(s.epoch, m.epoch);
+        }
         // The answer to a probe: a higher server is alive and reachable, so by Bully it should lead.
-        s.epoch = std::max(s.epoch, m.epoch);
         if (m.from > s.id) start_election(s, ctx);
         return;
     }
@@ -709,7 +722,8 @@ bool on_replication_timeout(Server& s, Ctx& ctx) {
                 return true;
             }
             // Not held by a majority in time: the outcome is unknown to the client.
-            if (w.reply_to != kNoNode) reply_order(s, w.request, w.reply_to, OrderStatus::Failed, Reason::NoQuorum, ctx);
+            // It is in this leader's log and may still commit: "failed" would be a lie.
+            if (w.reply_to != kNoNode) reply_order(s, w.request, w.reply_to, OrderStatus::Unknown, Reason::NotReplicated, ctx);
             continue;
         }
         // Quorum off (the course text): a follower that does not answer is marked down and skipped.
@@ -740,7 +754,8 @@ bool on_forward_timeout(Server& s, std::uint64_t order_id, Ctx& ctx) {
     fake.order_id = order_id;
     const NodeId to = it->reply_to;
     s.forwarded.erase(it);
-    reply_order(s, fake, to, OrderStatus::Rejected, Reason::LeaderUnreachable, ctx);
+    // The leader may have applied it and its answer been lost: the outcome is unknown.
+    reply_order(s, fake, to, OrderStatus::Unknown, Reason::LeaderUnreachable, ctx);
     return true;
 }
 

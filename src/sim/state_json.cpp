@@ -32,7 +32,7 @@ void write_load_test(JsonWriter& w, const LoadTestSummary& t) {
     w.key("submitted").value(t.submitted);
     w.key("acknowledged").value(t.acknowledged);
     w.key("rejected").value(t.rejected);
-    w.key("failed").value(t.failed);
+    w.key("unknown").value(t.unknown);
     w.key("outstanding").value(t.submitted - t.outcomes());
     auto by_reason = [&](const char* key, const std::vector<std::uint64_t>& counts) {
         w.key(key).begin_object();
@@ -41,7 +41,7 @@ void write_load_test(JsonWriter& w, const LoadTestSummary& t) {
         w.end_object();
     };
     by_reason("rejected_by_reason", t.rejected_by_reason);
-    by_reason("failed_by_reason", t.failed_by_reason);
+    by_reason("unknown_by_reason", t.unknown_by_reason);
     w.key("latency_ms").begin_object();
     w.key("p50").value(t.p50_ms, 3).key("p95").value(t.p95_ms, 3).key("p99").value(t.p99_ms, 3);
     w.end_object();
@@ -106,7 +106,7 @@ std::string Simulation::state_json() const {
     w.key("submitted").value(t.submitted);
     w.key("acknowledged").value(t.acknowledged);
     w.key("rejected").value(t.rejected);
-    w.key("failed").value(t.failed);
+    w.key("unknown").value(t.unknown);
     w.key("pending").value(static_cast<std::uint64_t>(clients_.pending().size()));
     w.key("revenue_cents").value(t.revenue_cents);
     w.end_object();

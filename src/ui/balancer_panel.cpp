@@ -278,7 +278,7 @@ void summary(const LoadTestSummary& t) {
     ImGui::SameLine();
     text_colored(color::kWarning, (std::to_string(t.rejected) + " rejected").c_str());
     ImGui::SameLine();
-    text_colored(panel_color::kBad, (std::to_string(t.failed) + " failed").c_str());
+    text_colored(panel_color::kBad, (std::to_string(t.unknown) + " unknown").c_str());
     if (t.submitted > t.outcomes()) {
         ImGui::SameLine();
         text_colored(panel_color::kPending, (std::to_string(t.submitted - t.outcomes()) + " waiting").c_str());
@@ -286,7 +286,7 @@ void summary(const LoadTestSummary& t) {
     if (t.finished && t.acknowledged > 0)
         ImGui::Text("Latency  p50 %.1f ms  \u00b7  p95 %.1f ms  \u00b7  p99 %.1f ms", t.p50_ms, t.p95_ms, t.p99_ms);
     reasons_line("Rejected", t.rejected_by_reason, color::kWarning);
-    reasons_line("Failed", t.failed_by_reason, panel_color::kBad);
+    reasons_line("Unknown", t.unknown_by_reason, panel_color::kBad);
 }
 
 void load_test(const Simulation& sim, const FrameInput& in, BalancerState& state, Actions& out) {

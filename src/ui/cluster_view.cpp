@@ -213,9 +213,9 @@ void draw_clients(ImDrawList* draw, const Simulation& sim, const ClusterGeometry
     std::snprintf(acked, sizeof acked, "%llu acknowledged", static_cast<unsigned long long>(t.acknowledged));
     if (c.load_test().running)
         std::snprintf(extra, sizeof extra, "load test %g/s", c.load_test().rate);
-    else if (t.rejected + t.failed > 0)
-        std::snprintf(extra, sizeof extra, "%llu rejected, %llu failed", static_cast<unsigned long long>(t.rejected),
-                      static_cast<unsigned long long>(t.failed));
+    else if (t.rejected + t.unknown > 0)
+        std::snprintf(extra, sizeof extra, "%llu rejected, %llu unknown", static_cast<unsigned long long>(t.rejected),
+                      static_cast<unsigned long long>(t.unknown));
     const char* lines[4] = {"clients", waiting, acked, extra};
     const ImU32 colours[4] = {color::kText, color::kTextDim, color::kTextDim,
                               c.load_test().running ? family_color(MsgFamily::Client) : color::kTextDim};

@@ -33,7 +33,7 @@ void totals_line(const Simulation& sim) {
     ImGui::SameLine();
     text_colored(color::kWarning, (std::to_string(t.rejected) + " rejected").c_str());
     ImGui::SameLine();
-    text_colored(panel_color::kBad, (std::to_string(t.failed) + " failed").c_str());
+    text_colored(panel_color::kBad, (std::to_string(t.unknown) + " unknown").c_str());
     if (!sim.clients().pending().empty()) {
         ImGui::SameLine();
         text_colored(panel_color::kPending, (std::to_string(sim.clients().pending().size()) + " pending").c_str());

@@ -75,8 +75,8 @@ std::string order_outcome_text(const ClientOrder& order) {
             return order.attempts > 1 ? "pending (attempt " + std::to_string(order.attempts) + ")" : "pending";
         case OrderStatus::Acknowledged: return order.is_read ? "answered" : "acknowledged";
         case OrderStatus::Rejected: return std::string("rejected: ") + reason_text(order.reason);
-        case OrderStatus::Failed:
-            return std::string("failed") + (order.reason != Reason::None ? std::string(": ") + reason_text(order.reason) : "");
+        case OrderStatus::Unknown:
+            return std::string("unknown") + (order.reason != Reason::None ? std::string(": ") + reason_text(order.reason) : "");
     }
     return "?";
 }

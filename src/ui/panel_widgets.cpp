@@ -29,7 +29,7 @@ ImU32 status_color(OrderStatus status) {
         case OrderStatus::Pending: return panel_color::kPending;
         case OrderStatus::Acknowledged: return panel_color::kGood;
         case OrderStatus::Rejected: return color::kWarning;
-        case OrderStatus::Failed: return panel_color::kBad;
+        case OrderStatus::Unknown: return panel_color::kBad;
     }
     return color::kText;
 }

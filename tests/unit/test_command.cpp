@@ -150,7 +150,7 @@ TEST_CASE("parser: malformed arguments are rejected with a useful message") {
         {"expect stock PRD-1 x", "expected a stock number"},
         {"expect orders", "expected 'expect orders'"},
         {"expect orders shipped=3", "expected submitted=N"},
-        {"expect orders failed=-1", "expected a count"},
+        {"expect orders unknown=-1", "expected a count"},
         {"expect alive", "expected 'expect alive"},
         {"expect converged now", "takes no arguments"},
         {"expect violation bad-vibes", "expected 'expect violation oversell"},
