@@ -46,6 +46,10 @@ public:
     // Periodically: divergence once the cluster has been fault-free for settle_us.
     void periodic(const std::vector<Server>& servers, NodeId agreed_leader, TimeUs now_us, TimeUs fault_free_since_us);
 
+    // A violation found outside the checker's own watch (the client history's
+    // linearizability check).
+    void report(Violation violation) { record(std::move(violation)); }
+
     const std::vector<Violation>& violations() const { return violations_; }
     std::uint64_t total() const { return total_; }
     bool has(ViolationKind kind) const;

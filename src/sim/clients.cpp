@@ -90,8 +90,22 @@ void maybe_finish_load(Clients& c) {
     }
 }
 
+// The history records what the client was told, in Jepsen's terms.
+void record_outcome(const ClientOrder& o, Ctx& ctx) {
+    Outcome outcome = Outcome::Unknown;
+    FailKind fail_kind = FailKind::None;
+    if (o.status == OrderStatus::Acknowledged) {
+        outcome = Outcome::Ok;
+    } else if (o.status == OrderStatus::Rejected) {
+        outcome = Outcome::Fail;
+        fail_kind = o.reason == Reason::OutOfStock ? FailKind::OutOfStock : FailKind::Other;
+    }
+    ctx.history().complete(o.history_index, outcome, fail_kind, o.stock_seen, ctx.now());
+}
+
 void finish(Clients& c, ClientOrder o, Ctx& ctx) {
     o.finished_us = ctx.now();
+    record_outcome(o, ctx);
     c.pending_.erase(o.id);
     if (o.product >= 0 && o.stock_seen >= 0) {
         c.stock_seen_[static_cast<std::size_t>(o.product)] = o.stock_seen;
@@ -209,6 +223,7 @@ std::uint64_t submit(Clients& c, const std::string& sku, std::int32_t quantity, 
     o.load_generation = c.load_generation_;
     o.submitted_us = ctx.now();
     if (!is_read) ++c.totals_.submitted;
+    o.history_index = ctx.history().invoke(o.id, is_read ? OpKind::Read : OpKind::Order, o.product, quantity, ctx.now());
     send_attempt(o, ctx);
     const std::uint64_t id = o.id;
     c.pending_.emplace(id, std::move(o));

@@ -30,6 +30,7 @@ struct ClientOrder {
     // outcome is unknown (appended, not yet held by a majority; forwarded, no word back).
     // From then on the order can end acknowledged or unknown, never rejected.
     bool maybe_applied = false;
+    std::size_t history_index = static_cast<std::size_t>(-1);  // its place in the client history
     int attempts = 0;
     std::int64_t stock_seen = -1;         // stock as the answering server saw it
     std::array<NodeId, kMaxPath> path{};  // the way the answer came back, client first

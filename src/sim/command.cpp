@@ -582,12 +582,14 @@ const char* violation_kind_name(ViolationKind kind) {
         case ViolationKind::LostOrder: return "lost-order";
         case ViolationKind::Divergence: return "divergence";
         case ViolationKind::SplitBrain: return "split-brain";
+        case ViolationKind::NonLinearizable: return "non-linearizable";
     }
     return "?";
 }
 
 bool parse_violation_kind(std::string_view text, ViolationKind& out) {
-    for (auto kind : {ViolationKind::Oversell, ViolationKind::LostOrder, ViolationKind::Divergence, ViolationKind::SplitBrain})
+    for (auto kind : {ViolationKind::Oversell, ViolationKind::LostOrder, ViolationKind::Divergence, ViolationKind::SplitBrain,
+                      ViolationKind::NonLinearizable})
         if (text == violation_kind_name(kind)) {
             out = kind;
             return true;

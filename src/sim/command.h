@@ -24,7 +24,7 @@ enum class Verb : std::uint8_t {
 
 enum class ExpectKind : std::uint8_t { Leader, Stock, Orders, Alive, Converged, NoViolations, Violation, Load, Share, Routed };
 
-enum class ViolationKind : std::uint8_t { Oversell, LostOrder, Divergence, SplitBrain };
+enum class ViolationKind : std::uint8_t { Oversell, LostOrder, Divergence, SplitBrain, NonLinearizable };
 const char* violation_kind_name(ViolationKind kind);
 bool parse_violation_kind(std::string_view text, ViolationKind& out);
 

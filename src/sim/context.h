@@ -15,6 +15,7 @@ struct Simulation::Context {
     Server& server(NodeId id) { return sim.servers_[static_cast<std::size_t>(id - 1)]; }
     std::vector<Server>& servers() { return sim.servers_; }
     Checker& checker() { return sim.checker_; }
+    ClientHistory& history() { return sim.history_; }
     Clients& clients() { return sim.clients_; }
     LoadBalancer& lb() { return sim.lb_; }
     Rng& workload_rng() { return sim.workload_rng_; }

@@ -13,6 +13,7 @@ enum Stream : std::uint64_t { kNetworkStream = 1, kWorkloadStream = 2, kBalancer
 
 constexpr TimeUs kMetricsInterval = us_from_s(1);
 constexpr TimeUs kCheckerInterval = us_from_ms(100);
+constexpr TimeUs kHistoryCheckInterval = us_from_ms(1000);  // a multiple of kCheckerInterval
 
 bool is_election_message(MsgType t) {
     return t == MsgType::Election || t == MsgType::ElectionOk || t == MsgType::Coordinator ||
@@ -69,6 +70,13 @@ Simulation::Simulation(Config config)
         server_logic::boot(servers_[static_cast<std::size_t>(i)], ctx);
     }
     lb_logic::boot(lb_, ctx);
+    std::vector<std::int64_t> initial_stock;
+    std::vector<std::string> skus;
+    for (const Product& p : config_.catalogue) {
+        initial_stock.push_back(p.initial_stock);
+        skus.push_back(p.sku);
+    }
+    history_.reset(initial_stock, std::move(skus));
     clients_.stock_seen_.assign(config_.catalogue.size(), -1);
     clients_.stock_seen_from_.assign(config_.catalogue.size(), kNoNode);
     set_timer(kNoNode, TimerKind::MetricsTick, kMetricsInterval, 0);
@@ -242,6 +250,7 @@ void Simulation::handle_timer(const Event& e) {
             break;
         case TimerKind::CheckerTick:
             checker_.periodic(servers_, agreed_leader(), now_us_, fault_free_since());
+            if (now_us_ % kHistoryCheckInterval == 0) check_client_history();
             set_timer(kNoNode, TimerKind::CheckerTick, kCheckerInterval, 0);
             break;
         case TimerKind::ScheduledCommand: {
@@ -251,6 +260,20 @@ void Simulation::handle_timer(const Event& e) {
         }
         default: break;
     }
+}
+
+// The client history's linearizability, checked as the run goes (incrementally: see
+// client_history.h). A violation becomes a checker finding like the others.
+void Simulation::check_client_history() {
+    const LinearizabilityResult r = history_.check_new();
+    if (r.verdict != Verdict::NotLinearizable) return;
+    Violation v;
+    v.kind = ViolationKind::NonLinearizable;
+    v.time_us = now_us_;
+    for (const Operation& op : r.witness) v.orders.push_back(op.id);
+    v.detail = r.reason;
+    checker_.report(std::move(v));
+    note_new_violations();
 }
 
 void Simulation::after_event() {

@@ -15,6 +15,7 @@
 #include "sim/clients.h"
 #include "sim/command.h"
 #include "sim/config.h"
+#include "sim/client_history.h"
 #include "sim/event_log.h"
 #include "sim/load_balancer.h"
 #include "sim/message.h"
@@ -76,6 +77,10 @@ public:
     const LoadBalancer& load_balancer() const { return lb_; }
     const Clients& clients() const { return clients_; }
     const Checker& checker() const { return checker_; }
+    // What the clients were told, operation by operation (sim/client_history.h).
+    const ClientHistory& client_history() const { return history_; }
+    // The linearizability verdict on the whole client history so far.
+    LinearizabilityResult linearizability() const { return history_.verdict(); }
     const EventLog& event_log() const { return event_log_; }
     // Messages currently on the wire (sent, not yet delivered or dropped).
     template <typename F>
@@ -121,6 +126,7 @@ private:
     void handle_timer(const Event& event);
     void after_event();
     void note_new_violations();  // milestones and log lines for violations the checker just found
+    void check_client_history();
     void note_fault() { last_fault_us_ = now_us_; }
     void add_milestone(MilestoneKind kind, NodeId node = kNoNode, std::int64_t index = -1);
     TimeUs fault_free_since() const;
@@ -138,6 +144,7 @@ private:
     Clients clients_;
     Checker checker_;
     EventLog event_log_;
+    ClientHistory history_;
     Rng net_rng_;
     Rng workload_rng_;
     Rng lb_rng_;

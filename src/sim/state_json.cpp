@@ -165,6 +165,21 @@ std::string Simulation::state_json() const {
     w.key("in_progress").value(election_active_);
     w.end_object();
 
+    // The client history's linearizability: true, false (with a witness) or "unknown".
+    const LinearizabilityResult lin = history_.verdict();
+    if (lin.verdict == Verdict::Unknown) w.key("linearizable").value("unknown");
+    else w.key("linearizable").value(lin.verdict == Verdict::Linearizable);
+    if (lin.verdict == Verdict::NotLinearizable) {
+        w.key("linearizable_witness").begin_object();
+        w.key("product").value(lin.product >= 0 && static_cast<std::size_t>(lin.product) < config_.catalogue.size()
+                                   ? config_.catalogue[static_cast<std::size_t>(lin.product)].sku
+                                   : std::string("?"));
+        w.key("reason").value(lin.reason);
+        w.key("operations").begin_array();
+        for (const Operation& op : lin.witness) w.value(op.id);
+        w.end_array();
+        w.end_object();
+    }
     w.key("violations").begin_array();
     for (const Violation& v : checker_.violations()) {
         w.begin_object();
