@@ -1,4 +1,4 @@
-#include "sim/checker.h"
+#include "checker.h"
 
 #include <algorithm>
 #include <string>

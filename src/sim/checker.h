@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "sim/command.h"
-#include "sim/config.h"
-#include "sim/message.h"
-#include "sim/server.h"
+#include "command.h"
+#include "config.h"
+#include "message.h"
+#include "server.h"
 
 namespace cs {
 

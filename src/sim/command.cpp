@@ -1,4 +1,4 @@
-#include "sim/command.h"
+#include "command.h"
 
 #include <algorithm>
 #include <cctype>

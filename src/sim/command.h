@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/config.h"
-#include "sim/message.h"
-#include "sim/time.h"
+#include "config.h"
+#include "message.h"
+#include "time.h"
 
 namespace cs {
 

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "sim/simulation.h"
+#include "simulation.h"
 
 namespace cs {
 namespace {

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/message.h"
-#include "sim/rng.h"
-#include "sim/time.h"
+#include "message.h"
+#include "rng.h"
+#include "time.h"
 
 namespace cs {
 

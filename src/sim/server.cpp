@@ -4,7 +4,7 @@
 // CPU, queue depth and response time real measurements.
 #include <algorithm>
 
-#include "sim/context.h"
+#include "context.h"
 
 namespace cs {
 namespace server_logic {

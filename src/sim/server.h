@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "sim/message.h"
-#include "sim/metrics.h"
+#include "message.h"
+#include "metrics.h"
 
 namespace cs {
 

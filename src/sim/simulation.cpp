@@ -1,9 +1,9 @@
-#include "sim/simulation.h"
+#include "simulation.h"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "sim/context.h"
+#include "context.h"
 
 namespace cs {
 namespace {

@@ -11,18 +11,18 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/checker.h"
-#include "sim/clients.h"
-#include "sim/command.h"
-#include "sim/config.h"
-#include "sim/event_log.h"
-#include "sim/load_balancer.h"
-#include "sim/message.h"
-#include "sim/network.h"
-#include "sim/rng.h"
-#include "sim/scheduler.h"
-#include "sim/server.h"
-#include "sim/trace.h"
+#include "checker.h"
+#include "clients.h"
+#include "command.h"
+#include "config.h"
+#include "event_log.h"
+#include "load_balancer.h"
+#include "message.h"
+#include "network.h"
+#include "rng.h"
+#include "scheduler.h"
+#include "server.h"
+#include "trace.h"
 
 namespace cs {
 
