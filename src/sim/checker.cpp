@@ -5,6 +5,16 @@
 
 namespace cs {
 
+const char* violation_kind_name(ViolationKind kind) {
+    switch (kind) {
+        case ViolationKind::Oversell: return "oversell";
+        case ViolationKind::LostOrder: return "lost-order";
+        case ViolationKind::Divergence: return "divergence";
+        case ViolationKind::SplitBrain: return "split-brain";
+    }
+    return "?";
+}
+
 void Checker::reset(const Config& config) {
     config_ = config;
     violations_.clear();

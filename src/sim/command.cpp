@@ -576,16 +576,6 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
 
 }  // namespace
 
-const char* violation_kind_name(ViolationKind kind) {
-    switch (kind) {
-        case ViolationKind::Oversell: return "oversell";
-        case ViolationKind::LostOrder: return "lost-order";
-        case ViolationKind::Divergence: return "divergence";
-        case ViolationKind::SplitBrain: return "split-brain";
-    }
-    return "?";
-}
-
 bool parse_violation_kind(std::string_view text, ViolationKind& out) {
     for (auto kind : {ViolationKind::Oversell, ViolationKind::LostOrder, ViolationKind::Divergence, ViolationKind::SplitBrain})
         if (text == violation_kind_name(kind)) {
