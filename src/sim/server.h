@@ -1,5 +1,7 @@
 #pragma once
-// A server's state: plain values only. Its behaviour lives in server.cpp.
+// A server's state: plain values only. Its behaviour lives in server.cpp (dispatch,
+// lifecycle) and one file per protocol: election, view_change, replication, orders,
+// service_queue (.cpp).
 #include <cstdint>
 #include <deque>
 #include <unordered_map>
