@@ -1,5 +1,5 @@
 #pragma once
-// Every tunable of the simulation, with the defaults of ARCHITECTURE.md.
+// Every tunable of the simulation, with the defaults of docs/ARCHITECTURE.md.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -366,7 +366,7 @@ CommandResult Simulation::apply(const Command& c) {
             config_.latency_us_min = c.time_us;
             config_.latency_us_max = c.time2_us;
             network_.set_latency(c.time_us, c.time2_us);
-            fault_note(c.text);  // ARCHITECTURE.md lists latency among the faults: the settle clock restarts
+            fault_note(c.text);  // docs/ARCHITECTURE.md lists latency among the faults: the settle clock restarts
             break;
         case Verb::Loss:
             config_.loss = c.fraction;

@@ -92,7 +92,7 @@ public:
     // Crashes, restarts, faults, elections and violations, oldest first (bounded).
     const std::vector<Milestone>& milestones() const { return milestones_; }
 
-    // The state JSON of ARCHITECTURE.md.
+    // The state JSON of docs/ARCHITECTURE.md.
     std::string state_json() const;
 
     // Every event as one JSON line to this sink (nullptr: off).

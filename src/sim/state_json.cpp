@@ -1,4 +1,4 @@
-// The state JSON of ARCHITECTURE.md (CLI --json, the page's state()) and the trace lines.
+// The state JSON of docs/ARCHITECTURE.md (CLI --json, the page's state()) and the trace lines.
 #include <algorithm>
 
 #include "json_writer.h"
