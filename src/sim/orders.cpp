@@ -20,6 +20,7 @@
 //   5. A read is served by whichever server gets it, from its own stock.
 #include <algorithm>
 
+#include "invariants.h"
 #include "server_internal.h"
 
 namespace cs::server_internal {
@@ -57,6 +58,8 @@ void leader_order(Server& s, const Message& m, Ctx& ctx) {
     e.epoch = s.epoch;
     e.created_us = ctx.now();
     append(s, e, ctx);
+    CS_INVARIANT(s.stock[static_cast<std::size_t>(m.product)] >= 0,
+                 "the leader applies an order only if its own stock covers it");
     {
         LogRecord r;
         r.kind = LogKind::OrderApplied;

@@ -23,6 +23,7 @@
 //      restarted server asks everyone for data before it runs an election.
 #include <algorithm>
 
+#include "invariants.h"
 #include "server_internal.h"
 
 namespace cs::server_internal {
@@ -35,6 +36,8 @@ void commit(Server& s, PendingWrite& w, Ctx& ctx) {
     if (w.order_id == 0) return;  // the quorum barrier of a new leader
     s.last_commit_us = ctx.now();
     // A leader's log only grows while it leads, so the write is still at its index.
+    CS_INVARIANT(w.index >= 1 && w.index <= s.log.size() && s.log[w.index - 1].order_id == w.order_id,
+                 "a leader commits a write at the index where it applied it");
     const bool held = w.index >= 1 && w.index <= s.log.size() && s.log[w.index - 1].order_id == w.order_id;
     s.last_commit_accepted_us = held ? s.log[w.index - 1].created_us : ctx.now();
     ctx.checker().on_commit(s, ctx.servers(), ctx.now(), w.order_id);

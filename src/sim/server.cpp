@@ -8,6 +8,7 @@
 // Below the dispatch: the helpers they share (server_internal.h).
 #include <algorithm>
 
+#include "invariants.h"
 #include "server_internal.h"
 
 namespace cs {
@@ -33,6 +34,73 @@ std::uint64_t entry_digest(std::uint64_t prev, const LogEntry& e) {
 namespace server_logic {
 
 using namespace server_internal;
+
+namespace {
+
+bool dispatch_message(Server& s, const Message& m, std::uint32_t slot, Ctx& ctx) {
+    switch (m.type) {
+        // Client-facing and replication work waits its turn in the queue.
+        case MsgType::Order:
+        case MsgType::Read:
+        case MsgType::Replicate: return enqueue(s, m, slot, ctx);
+        // election.cpp
+        case MsgType::Heartbeat: handle_heartbeat(s, m, ctx); break;
+        case MsgType::HeartbeatAck: handle_heartbeat_ack(s, m, ctx); break;
+        case MsgType::Election: handle_election(s, m, ctx); break;
+        case MsgType::ElectionOk: handle_election_ok(s, m, ctx); break;
+        case MsgType::Coordinator: handle_coordinator(s, m, ctx); break;  // quorum on: view_change.cpp
+        // view_change.cpp
+        case MsgType::StateRequest: handle_state_request(s, m, ctx); break;
+        case MsgType::StateReply: handle_state_reply(s, m, ctx); break;
+        // replication.cpp
+        case MsgType::ReplicateAck: handle_replicate_ack(s, m, ctx); break;
+        case MsgType::SyncRequest: handle_sync_request(s, m, ctx); break;
+        case MsgType::SyncState: handle_sync_state(s, m, ctx); break;
+        case MsgType::SyncAck: handle_sync_ack(s, m, ctx); break;
+        // orders.cpp
+        case MsgType::OrderReply: handle_order_reply(s, m, ctx); break;
+        // service_queue.cpp
+        case MsgType::HealthCheck: handle_health_check(s, m, ctx); break;
+        default: break;
+    }
+    return false;
+}
+
+bool dispatch_timer(Server& s, const Event& e, Ctx& ctx) {
+    switch (e.timer) {
+        case TimerKind::HeartbeatTick: on_heartbeat_tick(s, ctx); return true;
+        case TimerKind::ElectionTimeout: return on_election_timeout(s, e.token, ctx);
+        case TimerKind::CoordinatorTimeout: return on_coordinator_timeout(s, e.token, ctx);
+        case TimerKind::RecoveryTimeout: return on_recovery_timeout(s, e.token, ctx);
+        case TimerKind::RestartSyncTimeout: return on_restart_sync_timeout(s, ctx);
+        case TimerKind::ReplicationTimeout: return on_replication_timeout(s, ctx);
+        case TimerKind::ForwardTimeout: return on_forward_timeout(s, e.token, ctx);
+        case TimerKind::ServiceDone: finish_service(s, ctx); return true;
+        default: return false;
+    }
+}
+
+// --- Invariants: what this code guarantees after every event, in every mode ---
+
+// Values that never go back, taken before an event.
+struct Watermarks {
+    std::int64_t epoch;
+    std::int64_t promised_epoch;
+};
+
+Watermarks watermarks(const Server& s) { return {s.epoch, s.promised_epoch}; }
+
+void check_invariants(const Server& s, const Watermarks& before) {
+    CS_INVARIANT(s.epoch >= before.epoch, "a server's epoch never goes back");
+    CS_INVARIANT(s.promised_epoch >= before.promised_epoch, "a server's promised epoch never goes back");
+    CS_INVARIANT(s.prefix_digest.size() == s.log.size(), "a server has one prefix digest per log entry");
+    // With one index entry per log entry, no order id is in the log twice.
+    CS_INVARIANT(s.order_index.size() == s.log.size(), "order_index has one entry per log entry (no order held twice)");
+    CS_INVARIANT(!s.is_leader() || s.commit_index <= s.log.size(), "a leader commits only entries its log holds");
+    CS_INVARIANT(!s.busy || !s.queue.empty(), "a busy server is serving a queued request");
+}
+
+}  // namespace
 
 void rebuild_derived(Server& s, const std::vector<Product>& catalogue) {
     s.stock.resize(catalogue.size());
@@ -70,46 +138,19 @@ void boot(Server& s, Ctx& ctx) {
 }
 
 bool on_message(Server& s, const Message& m, std::uint32_t slot, Ctx& ctx) {
-    switch (m.type) {
-        // Client-facing and replication work waits its turn in the queue.
-        case MsgType::Order:
-        case MsgType::Read:
-        case MsgType::Replicate: return enqueue(s, m, slot, ctx);
-        // election.cpp
-        case MsgType::Heartbeat: handle_heartbeat(s, m, ctx); break;
-        case MsgType::HeartbeatAck: handle_heartbeat_ack(s, m, ctx); break;
-        case MsgType::Election: handle_election(s, m, ctx); break;
-        case MsgType::ElectionOk: handle_election_ok(s, m, ctx); break;
-        case MsgType::Coordinator: handle_coordinator(s, m, ctx); break;  // quorum on: view_change.cpp
-        // view_change.cpp
-        case MsgType::StateRequest: handle_state_request(s, m, ctx); break;
-        case MsgType::StateReply: handle_state_reply(s, m, ctx); break;
-        // replication.cpp
-        case MsgType::ReplicateAck: handle_replicate_ack(s, m, ctx); break;
-        case MsgType::SyncRequest: handle_sync_request(s, m, ctx); break;
-        case MsgType::SyncState: handle_sync_state(s, m, ctx); break;
-        case MsgType::SyncAck: handle_sync_ack(s, m, ctx); break;
-        // orders.cpp
-        case MsgType::OrderReply: handle_order_reply(s, m, ctx); break;
-        // service_queue.cpp
-        case MsgType::HealthCheck: handle_health_check(s, m, ctx); break;
-        default: break;
-    }
-    return false;
+    CS_INVARIANT(s.alive, "no message is delivered to a crashed server");
+    const Watermarks before = watermarks(s);
+    const bool kept = dispatch_message(s, m, slot, ctx);
+    check_invariants(s, before);
+    return kept;
 }
 
 bool on_timer(Server& s, const Event& e, Ctx& ctx) {
-    switch (e.timer) {
-        case TimerKind::HeartbeatTick: on_heartbeat_tick(s, ctx); return true;
-        case TimerKind::ElectionTimeout: return on_election_timeout(s, e.token, ctx);
-        case TimerKind::CoordinatorTimeout: return on_coordinator_timeout(s, e.token, ctx);
-        case TimerKind::RecoveryTimeout: return on_recovery_timeout(s, e.token, ctx);
-        case TimerKind::RestartSyncTimeout: return on_restart_sync_timeout(s, ctx);
-        case TimerKind::ReplicationTimeout: return on_replication_timeout(s, ctx);
-        case TimerKind::ForwardTimeout: return on_forward_timeout(s, e.token, ctx);
-        case TimerKind::ServiceDone: finish_service(s, ctx); return true;
-        default: return false;
-    }
+    CS_INVARIANT(s.alive, "no timer fires on a crashed server");
+    const Watermarks before = watermarks(s);
+    const bool acted = dispatch_timer(s, e, ctx);
+    check_invariants(s, before);
+    return acted;
 }
 
 void crash(Server& s, Ctx& ctx) {

@@ -64,6 +64,9 @@ public:
     // Applies a parsed command now (validation already done by the parser,
     // except checks that need the live state, which return an error).
     CommandResult apply(const Command& command);
+    // Tests only: indexes an order that server `node`'s log does not hold, so the next
+    // event on that server breaks an invariant (sim/invariants.h).
+    void plant_broken_invariant_for_test(NodeId node);
 
     // ---- views ----
     const Config& config() const { return config_; }
