@@ -7,10 +7,11 @@ namespace cs::cli {
 
 using Args = std::vector<std::string>;
 
-// Exit codes of ARCHITECTURE.md.
+// Exit codes of docs/ARCHITECTURE.md.
 constexpr int kExitOk = 0;
 constexpr int kExitExpectFailed = 1;
 constexpr int kExitBadInput = 2;
+constexpr int kExitInvariantBroken = 3;  // a bug in the simulator itself (sim/invariants.h)
 
 int run_command(const Args& args);
 int fuzz_command(const Args& args);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "sim/invariants.h"
 #include "sim/scenario.h"
 #include "sim/simulation.h"
 
@@ -85,10 +86,8 @@ std::string liveness_gap(const Simulation& sim) {
     return gap;
 }
 
-}  // namespace
-
-FuzzResult run_fuzz_seed(const FaultScheduleOptions& options) {
-    FuzzResult r;
+// The seed's run, into r. A broken invariant (sim/invariants.h) stops it with an exception.
+void run_seed(const FaultScheduleOptions& options, FuzzResult& r) {
     r.seed = options.seed;
     r.schedule = make_fault_schedule(options);
     const std::string file = "fuzz-seed-" + std::to_string(options.seed) + ".scn";
@@ -96,7 +95,7 @@ FuzzResult run_fuzz_seed(const FaultScheduleOptions& options) {
     std::string error;
     if (!parse_scenario(r.schedule.text, file, scenario, error)) {
         r.error = "the generated schedule does not parse: " + error;
-        return r;
+        return;
     }
     auto sim = std::make_unique<Simulation>(scenario.config);
     ExtraInvariants extra(options.quorum);
@@ -127,7 +126,7 @@ FuzzResult run_fuzz_seed(const FaultScheduleOptions& options) {
         const CommandResult applied = sim->apply(c);
         if (!applied.ok) {
             r.error = file + ":" + std::to_string(line.line) + ": " + applied.error;
-            return r;
+            return;
         }
     }
     for (const Violation& v : sim->checker().violations()) {
@@ -141,6 +140,18 @@ FuzzResult run_fuzz_seed(const FaultScheduleOptions& options) {
                      [](const FuzzFinding& a, const FuzzFinding& b) { return a.time_us < b.time_us; });
     r.events = sim->events_processed();
     r.trace_hash = sim->trace_hash();
+}
+
+}  // namespace
+
+FuzzResult run_fuzz_seed(const FaultScheduleOptions& options) {
+    FuzzResult r;
+    try {
+        run_seed(options, r);
+    } catch (const InvariantBroken& broken) {
+        // A bug in the simulator itself, not a protocol property: reported like a violation.
+        add_finding(r, {"invariant", broken.time_us(), "on server " + std::to_string(broken.node()) + ": " + broken.what_broke()});
+    }
     return r;
 }
 

@@ -10,7 +10,8 @@ void usage(std::FILE* out) {
     std::fputs(
         "usage:\n"
         "  clustersim-cli run FILE [--seed N] [--json] [--trace FILE] [--golden FILE]\n"
-        "      run a scenario; exit 0 if every expect held, 1 if one failed, 2 on bad input\n"
+        "      run a scenario; exit 0 if every expect held, 1 if one failed, 2 on bad input,\n"
+        "      3 if the simulator broke one of its own invariants (a bug)\n"
         "      --trace writes every event as JSON lines; --golden writes the readable golden trace\n"
         "  clustersim-cli fuzz [--seeds N] [--first-seed S] [--duration D] [--quorum on|off]\n"
         "                      [--replication sync|async] [--servers N] [--bound D]\n"

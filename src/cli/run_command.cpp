@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/format.h"
 #include "sim/golden_trace.h"
+#include "sim/invariants.h"
 #include "sim/scenario.h"
 #include "sim/simulation.h"
 
@@ -31,6 +32,7 @@ int run_command(const Args& args) {
     std::string file, trace_file, golden_file;
     bool json = false, seed_given = false;
     std::uint64_t seed = 0;
+    NodeId break_invariant_on = kNoNode;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json") {
@@ -45,6 +47,14 @@ int run_command(const Args& args) {
             trace_file = args[++i];
         } else if (a == "--golden" && i + 1 < args.size()) {
             golden_file = args[++i];
+        } else if (a == "--test-break-invariant" && i + 1 < args.size()) {
+            // Tests only (tests/cli/expect_invariant.sh): plant a broken invariant on one server.
+            std::uint64_t node = 0;
+            if (!parse_whole(args[++i], node) || node < 1 || node > 64) {
+                std::fprintf(stderr, "clustersim-cli run: --test-break-invariant takes a server id, got '%s'\n", args[i].c_str());
+                return kExitBadInput;
+            }
+            break_invariant_on = static_cast<NodeId>(node);
         } else if (!a.empty() && a[0] != '-' && file.empty()) {
             file = a;
         } else {
@@ -85,7 +95,21 @@ int run_command(const Args& args) {
     if (trace_out) sim->set_trace(&trace);
     GoldenTrace golden(*sim);
     if (!golden_file.empty()) sim->set_log_observer(&golden);
-    const ScenarioOutcome outcome = run_scenario(scenario, *sim, file);
+    if (break_invariant_on != kNoNode) {
+        if (break_invariant_on > sim->server_count()) {
+            std::fprintf(stderr, "clustersim-cli run: --test-break-invariant: no server %d\n", break_invariant_on);
+            return kExitBadInput;
+        }
+        sim->plant_broken_invariant_for_test(break_invariant_on);
+    }
+    ScenarioOutcome outcome;
+    try {
+        outcome = run_scenario(scenario, *sim, file);
+    } catch (const InvariantBroken& broken) {
+        if (trace_out) std::fclose(trace_out);
+        std::fprintf(stderr, "%s: %s\n", file.c_str(), broken.what());
+        return kExitInvariantBroken;
+    }
     if (trace_out) std::fclose(trace_out);
     if (!golden_file.empty()) {
         sim->set_log_observer(nullptr);

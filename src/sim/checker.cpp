@@ -1,9 +1,20 @@
-#include "sim/checker.h"
+#include "checker.h"
 
 #include <algorithm>
 #include <string>
 
 namespace cs {
+
+const char* violation_kind_name(ViolationKind kind) {
+    switch (kind) {
+        case ViolationKind::Oversell: return "oversell";
+        case ViolationKind::LostOrder: return "lost-order";
+        case ViolationKind::Divergence: return "divergence";
+        case ViolationKind::SplitBrain: return "split-brain";
+        case ViolationKind::NonLinearizable: return "non-linearizable";
+    }
+    return "?";
+}
 
 void Checker::reset(const Config& config) {
     config_ = config;

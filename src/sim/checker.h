@@ -1,16 +1,21 @@
 #pragma once
 // The checker lives outside the actors and watches every event for the four
-// violations of ARCHITECTURE.md. It reads actor state; it never changes it.
+// violations of docs/ARCHITECTURE.md. It reads actor state; it never changes it.
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "sim/command.h"
-#include "sim/config.h"
-#include "sim/message.h"
-#include "sim/server.h"
+#include "config.h"
+#include "message.h"
+#include "server.h"
 
 namespace cs {
+
+// What the checker flags. The values are counted by index (the fuzzer's tallies).
+enum class ViolationKind : std::uint8_t { Oversell, LostOrder, Divergence, SplitBrain, NonLinearizable };
+// "oversell", "lost-order", "divergence", "split-brain", "non-linearizable": the names
+// traces, JSON and scenarios use.
+const char* violation_kind_name(ViolationKind kind);
 
 struct Violation {
     ViolationKind kind = ViolationKind::Oversell;

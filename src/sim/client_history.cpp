@@ -1,4 +1,4 @@
-#include "sim/client_history.h"
+#include "client_history.h"
 
 #include <algorithm>
 

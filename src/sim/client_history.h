@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/history.h"
-#include "sim/linearizability.h"
+#include "history.h"
+#include "linearizability.h"
 
 namespace cs {
 

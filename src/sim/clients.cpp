@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/context.h"
+#include "context.h"
 
 namespace cs {
 

@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "sim/message.h"
+#include "message.h"
 
 namespace cs {
 

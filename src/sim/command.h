@@ -1,5 +1,5 @@
 #pragma once
-// The scenario language (ARCHITECTURE.md), one command a line. The same parser
+// The scenario language (docs/ARCHITECTURE.md), one command a line. The same parser
 // serves scenario files, the CLI and the page's command(): a line is either
 // parsed completely into a Command or rejected with a message; nothing is
 // half-applied.
@@ -8,9 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/config.h"
-#include "sim/message.h"
-#include "sim/time.h"
+#include "checker.h"
+#include "config.h"
+#include "message.h"
+#include "time.h"
 
 namespace cs {
 
@@ -24,8 +25,7 @@ enum class Verb : std::uint8_t {
 
 enum class ExpectKind : std::uint8_t { Leader, Stock, Orders, Alive, Converged, NoViolations, Violation, Load, Share, Routed };
 
-enum class ViolationKind : std::uint8_t { Oversell, LostOrder, Divergence, SplitBrain, NonLinearizable };
-const char* violation_kind_name(ViolationKind kind);
+// The name an `expect violation` line uses ("oversell", ...): the checker's own names.
 bool parse_violation_kind(std::string_view text, ViolationKind& out);
 
 struct OrderCounts {  // -1: not asked for

@@ -1,10 +1,10 @@
 #pragma once
-// Every tunable of the simulation, with the defaults of ARCHITECTURE.md.
+// Every tunable of the simulation, with the defaults of docs/ARCHITECTURE.md.
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "sim/time.h"
+#include "time.h"
 
 namespace cs {
 

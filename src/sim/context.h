@@ -1,7 +1,7 @@
 #pragma once
 // What an actor's handler may do: read the clock and config, send messages,
 // set timers, log. Internal to src/sim (the actors' .cpp files include it).
-#include "sim/simulation.h"
+#include "simulation.h"
 
 namespace cs {
 

@@ -1,4 +1,4 @@
-#include "sim/event_log.h"
+#include "event_log.h"
 
 namespace cs {
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
-#include "sim/config.h"
-#include "sim/message.h"
-#include "sim/network.h"
-#include "sim/time.h"
+#include "config.h"
+#include "message.h"
+#include "network.h"
+#include "time.h"
 
 namespace cs {
 

@@ -1,12 +1,85 @@
-// `expect` lines: checked against the live simulation at the current time.
+// `expect` lines: parsed here (the forms of the scenario language that state what must
+// hold) and checked against the live simulation at the current time.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "sim/simulation.h"
+#include "command_parse.h"
+#include "simulation.h"
 
 namespace cs {
 namespace {
+
+using namespace command_parse;
+
+// --- Parsing ---
+
+// "N", "MIN..MAX", "MIN.." (no upper bound) or "..MAX" (from 0), each end read by parse_one.
+template <typename ParseOne>
+bool parse_bounds(std::string_view text, Bounds& out, ParseOne parse_one) {
+    const auto dots = text.find("..");
+    if (dots == std::string_view::npos) {
+        if (!parse_one(text, out.min)) return false;
+        out.max = out.min;
+        return out.min >= 0;
+    }
+    const std::string_view lo = text.substr(0, dots), hi = text.substr(dots + 2);
+    if (lo.empty() && hi.empty()) return false;
+    out.min = 0;
+    out.max = INT64_MAX;
+    if (!lo.empty() && !parse_one(lo, out.min)) return false;
+    if (!hi.empty() && !parse_one(hi, out.max)) return false;
+    return out.min >= 0 && out.min <= out.max;
+}
+
+bool parse_count_bounds(std::string_view text, Bounds& out) { return parse_bounds(text, out, parse_int); }
+
+bool parse_duration_bounds(std::string_view text, Bounds& out) { return parse_bounds(text, out, parse_duration); }
+
+// A percentage with an optional '%', in hundredths of a percent ("12.5%" -> 1250).
+bool parse_percent(std::string_view text, std::int64_t& out) {
+    if (!text.empty() && text.back() == '%') text.remove_suffix(1);
+    double value = 0;
+    if (!parse_decimal(text, value) || value > 100) return false;
+    out = static_cast<std::int64_t>(std::llround(value * 100));
+    return true;
+}
+
+bool parse_load_expect(const std::vector<std::string_view>& w, Command& out, std::string& error) {
+    out.expect = ExpectKind::Load;
+    const char* usage =
+        "expected 'expect load' with any of submitted=N acknowledged=N rejected=N unknown=N (N or MIN..MAX) "
+        "p50=D p95=D p99=D (D a duration or MIN..MAX, like p99=..250ms)";
+    if (w.size() < 3) {
+        error = usage;
+        return false;
+    }
+    for (std::size_t i = 2; i < w.size(); ++i) {
+        std::string_view v;
+        Bounds* field = nullptr;
+        bool latency = false;
+        if (key_value(w[i], "submitted", v)) field = &out.load.submitted;
+        else if (key_value(w[i], "acknowledged", v)) field = &out.load.acknowledged;
+        else if (key_value(w[i], "rejected", v)) field = &out.load.rejected;
+        else if (key_value(w[i], "unknown", v)) field = &out.load.unknown;
+        else if (key_value(w[i], "p50", v)) field = &out.load.p50_us, latency = true;
+        else if (key_value(w[i], "p95", v)) field = &out.load.p95_us, latency = true;
+        else if (key_value(w[i], "p99", v)) field = &out.load.p99_us, latency = true;
+        if (!field) {
+            error = std::string(usage) + ", got '" + std::string(w[i]) + "'";
+            return false;
+        }
+        if (latency ? !parse_duration_bounds(v, *field) : !parse_count_bounds(v, *field)) {
+            error = latency ? "expected a latency like 250ms or a range like 10ms..250ms, got '" + std::string(v) + "'"
+                            : "expected a count like 20 or a range like 18..20, got '" + std::string(v) + "'";
+            return false;
+        }
+    }
+    return true;
+}
+
+// --- Checking ---
+
 
 std::string id_list(const std::vector<NodeId>& ids) {
     if (ids.empty()) return "none";
@@ -72,6 +145,128 @@ std::string check_load(const LoadExpect& e, const LoadTestSummary& t) {
 }
 
 }  // namespace
+
+bool parse_violation_kind(std::string_view text, ViolationKind& out) {
+    for (auto kind : {ViolationKind::Oversell, ViolationKind::LostOrder, ViolationKind::Divergence, ViolationKind::SplitBrain,
+                      ViolationKind::NonLinearizable})
+        if (text == violation_kind_name(kind)) {
+            out = kind;
+            return true;
+        }
+    return false;
+}
+
+bool command_parse::parse_expect(const std::vector<std::string_view>& w, const ParseContext& ctx, Command& out, std::string& error) {
+    out.verb = Verb::Expect;
+    if (w.size() < 2) {
+        error = "expected what to expect: leader, stock, orders, alive, converged, no-violations, violation, load, "
+                "share or routed";
+        return false;
+    }
+    const std::string_view what = w[1];
+    if (what == "leader") {
+        out.expect = ExpectKind::Leader;
+        if (w.size() != 3) {
+            error = "expected 'expect leader N' or 'expect leader none'";
+            return false;
+        }
+        if (w[2] == "none") {
+            out.node = kNoNode;
+            return true;
+        }
+        return parse_server(w[2], ctx, out.node, error);
+    }
+    if (what == "stock") {
+        out.expect = ExpectKind::Stock;
+        if (!(w.size() == 4 || (w.size() == 6 && w[4] == "on"))) {
+            error = "expected 'expect stock SKU N [on S]'";
+            return false;
+        }
+        if (!known_product(ctx, w[2])) {
+            error = "unknown product '" + std::string(w[2]) + "'";
+            return false;
+        }
+        out.name = std::string(w[2]);
+        if (!parse_int(w[3], out.number)) {
+            error = "expected a stock number, got '" + std::string(w[3]) + "'";
+            return false;
+        }
+        out.node = kNoNode;
+        return w.size() == 4 || parse_server(w[5], ctx, out.node, error);
+    }
+    if (what == "orders") {
+        out.expect = ExpectKind::Orders;
+        if (w.size() < 3) {
+            error = "expected 'expect orders' with any of submitted=N acknowledged=N rejected=N unknown=N";
+            return false;
+        }
+        for (std::size_t i = 2; i < w.size(); ++i) {
+            std::string_view v;
+            std::int64_t* field = nullptr;
+            if (key_value(w[i], "submitted", v)) field = &out.orders.submitted;
+            else if (key_value(w[i], "acknowledged", v)) field = &out.orders.acknowledged;
+            else if (key_value(w[i], "rejected", v)) field = &out.orders.rejected;
+            else if (key_value(w[i], "unknown", v)) field = &out.orders.unknown;
+            if (!field) {
+                error = "expected submitted=N, acknowledged=N, rejected=N or unknown=N, got '" + std::string(w[i]) + "'";
+                return false;
+            }
+            if (!parse_int(v, *field) || *field < 0) {
+                error = "expected a count, got '" + std::string(v) + "'";
+                return false;
+            }
+        }
+        return true;
+    }
+    if (what == "alive") {
+        out.expect = ExpectKind::Alive;
+        if (w.size() < 3) {
+            error = "expected 'expect alive 1,2,3' or 'expect alive none'";
+            return false;
+        }
+        if (w.size() == 3 && w[2] == "none") return true;
+        return parse_server_list(join(w, 2), ctx, out.side_a, error);
+    }
+    if (what == "converged" || what == "no-violations") {
+        out.expect = what == "converged" ? ExpectKind::Converged : ExpectKind::NoViolations;
+        if (w.size() != 2) {
+            error = "'expect " + std::string(what) + "' takes no arguments";
+            return false;
+        }
+        return true;
+    }
+    if (what == "violation") {
+        out.expect = ExpectKind::Violation;
+        if (w.size() != 3 || !parse_violation_kind(w[2], out.violation)) {
+            error = "expected 'expect violation oversell|lost-order|divergence|split-brain'";
+            return false;
+        }
+        return true;
+    }
+    if (what == "load") return parse_load_expect(w, out, error);
+    if (what == "share" || what == "routed") {
+        const bool share = what == "share";
+        out.expect = share ? ExpectKind::Share : ExpectKind::Routed;
+        if (w.size() != 4) {
+            error = share ? "expected 'expect share S P%' or 'expect share S MIN%..MAX%'"
+                          : "expected 'expect routed S N' or 'expect routed S MIN..MAX'";
+            return false;
+        }
+        if (!parse_server(w[2], ctx, out.node, error)) return false;
+        const bool ok = share ? parse_bounds(w[3], out.bounds, parse_percent) : parse_count_bounds(w[3], out.bounds);
+        if (!ok) {
+            error = share ? "expected a share like 10%..25% (percent, 0 to 100), got '" + std::string(w[3]) + "'"
+                          : "expected a count like 30 or a range like 25..35, got '" + std::string(w[3]) + "'";
+            return false;
+        }
+        return true;
+    }
+    // The first sentence is the original contract (tests/cli/invalid/bad_expect.scn).
+    error = "unknown expectation '" + std::string(what) +
+            "' (expected leader, stock, orders, alive, converged, no-violations or violation); "
+            "for load tests also load, share or routed";
+    return false;
+}
 
 std::string Simulation::check_expectation(const Command& c) const {
     switch (c.expect) {

@@ -1,12 +1,12 @@
-#include "sim/fault_schedule.h"
+#include "fault_schedule.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <vector>
 
-#include "sim/command.h"
-#include "sim/rng.h"
+#include "command.h"
+#include "rng.h"
 
 // Every draw from the PRNG is its own statement: the operands of `a + b` are
 // evaluated in an unspecified order, and GCC and clang (so native and wasm)

@@ -13,8 +13,8 @@
 #include <cstdint>
 #include <string>
 
-#include "sim/config.h"
-#include "sim/time.h"
+#include "config.h"
+#include "time.h"
 
 namespace cs {
 

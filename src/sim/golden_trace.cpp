@@ -1,8 +1,8 @@
-#include "sim/golden_trace.h"
+#include "golden_trace.h"
 
 #include <cstdio>
 
-#include "sim/simulation.h"
+#include "simulation.h"
 
 namespace cs {
 namespace {

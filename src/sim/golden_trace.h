@@ -7,8 +7,8 @@
 // world's own sampling timers are left out: they are the clock, not the story.
 #include <string>
 
-#include "sim/event_log.h"
-#include "sim/scheduler.h"
+#include "event_log.h"
+#include "scheduler.h"
 
 namespace cs {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/time.h"
+#include "time.h"
 
 namespace cs {
 

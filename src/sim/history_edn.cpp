@@ -1,4 +1,4 @@
-#include "sim/history_edn.h"
+#include "history_edn.h"
 
 #include <algorithm>
 

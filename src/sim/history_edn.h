@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/history.h"
+#include "history.h"
 
 namespace cs {
 

@@ -1,4 +1,4 @@
-#include "sim/lesson.h"
+#include "lesson.h"
 
 namespace cs {
 namespace {

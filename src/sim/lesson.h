@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/scenario.h"
+#include "scenario.h"
 
 namespace cs {
 

@@ -1,4 +1,4 @@
-#include "sim/linearizability.h"
+#include "linearizability.h"
 
 #include <algorithm>
 #include <limits>

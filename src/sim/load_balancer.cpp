@@ -1,7 +1,7 @@
 // The load balancer's routing algorithms and health checks.
 #include <algorithm>
 
-#include "sim/context.h"
+#include "context.h"
 
 namespace cs {
 namespace lb_logic {

@@ -6,8 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "sim/config.h"
-#include "sim/message.h"
+#include "config.h"
+#include "message.h"
 
 namespace cs {
 

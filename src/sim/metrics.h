@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "sim/time.h"
+#include "time.h"
 
 namespace cs {
 

@@ -1,6 +1,6 @@
 // Names of enums, as shown to users and written to JSON.
-#include "sim/config.h"
-#include "sim/message.h"
+#include "config.h"
+#include "message.h"
 
 namespace cs {
 

@@ -1,4 +1,4 @@
-#include "sim/network.h"
+#include "network.h"
 
 #include <algorithm>
 

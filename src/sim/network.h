@@ -1,14 +1,14 @@
 #pragma once
 // The links between actors. Partitions, isolation and "drop next" cut links
 // between servers only: clients and the load balancer sit outside the server
-// network and reach every server (ARCHITECTURE.md). Latency and loss apply to
+// network and reach every server (docs/ARCHITECTURE.md). Latency and loss apply to
 // every message. Server-to-server links are FIFO, like TCP connections.
 #include <cstdint>
 #include <vector>
 
-#include "sim/message.h"
-#include "sim/rng.h"
-#include "sim/time.h"
+#include "message.h"
+#include "rng.h"
+#include "time.h"
 
 namespace cs {
 

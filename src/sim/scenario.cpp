@@ -1,8 +1,8 @@
-#include "sim/scenario.h"
+#include "scenario.h"
 
 #include <algorithm>
 
-#include "sim/simulation.h"
+#include "simulation.h"
 
 namespace cs {
 namespace {

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/command.h"
-#include "sim/config.h"
+#include "command.h"
+#include "config.h"
 
 namespace cs {
 

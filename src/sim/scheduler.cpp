@@ -1,4 +1,4 @@
-#include "sim/scheduler.h"
+#include "scheduler.h"
 
 #include <algorithm>
 

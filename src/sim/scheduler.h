@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/message.h"
-#include "sim/time.h"
+#include "message.h"
+#include "time.h"
 
 namespace cs {
 

@@ -1,12 +1,14 @@
 #pragma once
-// A server's state: plain values only. Its behaviour lives in server.cpp.
+// A server's state: plain values only. Its behaviour lives in server.cpp (dispatch,
+// lifecycle) and one file per protocol: election, view_change, replication, orders,
+// service_queue (.cpp).
 #include <cstdint>
 #include <deque>
 #include <unordered_map>
 #include <vector>
 
-#include "sim/message.h"
-#include "sim/metrics.h"
+#include "message.h"
+#include "metrics.h"
 
 namespace cs {
 

@@ -1,9 +1,10 @@
-#include "sim/simulation.h"
+#include "simulation.h"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "sim/context.h"
+#include "context.h"
+#include "invariants.h"
 
 namespace cs {
 namespace {
@@ -156,6 +157,11 @@ void Simulation::set_timer(NodeId node, TimerKind kind, TimeUs delay_us, std::ui
     scheduler_.push(e);
 }
 
+void Simulation::plant_broken_invariant_for_test(NodeId node) {
+    Server& s = servers_.at(static_cast<std::size_t>(node - 1));
+    s.order_index[~std::uint64_t{0}] = s.log.size() + 1;  // an order the log does not hold
+}
+
 bool Simulation::step() {
     if (scheduler_.empty()) return false;
     const Event e = scheduler_.pop();
@@ -209,7 +215,11 @@ void Simulation::deliver(std::uint32_t slot) {
             if (m.type == MsgType::Order || m.type == MsgType::Read) m.add_hop(m.to);
             event_log_.add(r);
             if (trace_) trace_event("deliver", &m, nullptr, nullptr);
-            kept = server_logic::on_message(s, m, slot, ctx);
+            try {
+                kept = server_logic::on_message(s, m, slot, ctx);
+            } catch (const InvariantBroken& broken) {
+                throw InvariantBroken(broken.what_broke(), now_us_, s.id);  // say when and where
+            }
         }
     } else {
         if (m.to == kLoadBalancer && (m.type == MsgType::Order || m.type == MsgType::Read)) m.add_hop(kLoadBalancer);
@@ -230,7 +240,12 @@ void Simulation::handle_timer(const Event& e) {
         Server& s = servers_[static_cast<std::size_t>(e.node - 1)];
         if (s.alive && s.incarnation == e.incarnation) {
             if (observer) observer->on_timer(e);
-            const bool acted = server_logic::on_timer(s, e, ctx);
+            bool acted = false;
+            try {
+                acted = server_logic::on_timer(s, e, ctx);
+            } catch (const InvariantBroken& broken) {
+                throw InvariantBroken(broken.what_broke(), now_us_, s.id);  // say when and where
+            }
             if (observer) observer->on_timer_done(acted);
         }
         return;
@@ -389,7 +404,7 @@ CommandResult Simulation::apply(const Command& c) {
             config_.latency_us_min = c.time_us;
             config_.latency_us_max = c.time2_us;
             network_.set_latency(c.time_us, c.time2_us);
-            fault_note(c.text);  // ARCHITECTURE.md lists latency among the faults: the settle clock restarts
+            fault_note(c.text);  // docs/ARCHITECTURE.md lists latency among the faults: the settle clock restarts
             break;
         case Verb::Loss:
             config_.loss = c.fraction;

@@ -11,19 +11,19 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/checker.h"
-#include "sim/clients.h"
-#include "sim/command.h"
-#include "sim/config.h"
-#include "sim/client_history.h"
-#include "sim/event_log.h"
-#include "sim/load_balancer.h"
-#include "sim/message.h"
-#include "sim/network.h"
-#include "sim/rng.h"
-#include "sim/scheduler.h"
-#include "sim/server.h"
-#include "sim/trace.h"
+#include "checker.h"
+#include "client_history.h"
+#include "clients.h"
+#include "command.h"
+#include "config.h"
+#include "event_log.h"
+#include "load_balancer.h"
+#include "message.h"
+#include "network.h"
+#include "rng.h"
+#include "scheduler.h"
+#include "server.h"
+#include "trace.h"
 
 namespace cs {
 
@@ -65,6 +65,9 @@ public:
     // Applies a parsed command now (validation already done by the parser,
     // except checks that need the live state, which return an error).
     CommandResult apply(const Command& command);
+    // Tests only: indexes an order that server `node`'s log does not hold, so the next
+    // event on that server breaks an invariant (sim/invariants.h).
+    void plant_broken_invariant_for_test(NodeId node);
 
     // ---- views ----
     const Config& config() const { return config_; }
@@ -97,7 +100,7 @@ public:
     // Crashes, restarts, faults, elections and violations, oldest first (bounded).
     const std::vector<Milestone>& milestones() const { return milestones_; }
 
-    // The state JSON of ARCHITECTURE.md.
+    // The state JSON of docs/ARCHITECTURE.md.
     std::string state_json() const;
 
     // Every event as one JSON line to this sink (nullptr: off).

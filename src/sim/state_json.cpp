@@ -1,8 +1,8 @@
-// The state JSON of ARCHITECTURE.md (CLI --json, the page's state()) and the trace lines.
+// The state JSON of docs/ARCHITECTURE.md (CLI --json, the page's state()) and the trace lines.
 #include <algorithm>
 
-#include "sim/json_writer.h"
-#include "sim/simulation.h"
+#include "json_writer.h"
+#include "simulation.h"
 
 namespace cs {
 namespace {
