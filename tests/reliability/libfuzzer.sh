@@ -18,9 +18,8 @@ seconds="${1:-60}"
 dir="$root/build/reliability/fuzz"
 artifacts="$dir/artifacts"
 
-say "building the fuzz targets with clang"
-cmake -S tests/fuzz -B "$dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null &&
-  cmake --build "$dir" -j "$jobs" >/dev/null || { echo "FAIL libfuzzer: build failed"; exit 1; }
+say "building the fuzz targets with clang (preset fuzz)"
+CLUSTERSIM_JOBS="$jobs" scripts/build.sh fuzz >/dev/null || { echo "FAIL libfuzzer: build failed"; exit 1; }
 
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
