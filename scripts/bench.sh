@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every benchmark and writes docs/PERFORMANCE.md: the figures, the machine
-# and how to rerun. Native and WebAssembly (Node) CLIs are built Release (-O2)
+# Runs every benchmark and writes docs/PERFORMANCE.md: a generated section with
+# every figure and the machine, stamped with the commit it was measured at, then
+# the hand-written notes of scripts/bench_notes.md (scripts/bench_report.py). Native and WebAssembly (Node) CLIs are built Release (-O2)
 # into build/reliability/{native,wasm}; the page's weight is read from the web
 # build in build/web (built with scripts/build.sh web if missing).
 #
-#   scripts/bench.sh [--repeat N]     (default 5 rounds; ~2 min on 2 cores with the builds)
+#   scripts/bench.sh [--repeat N] [--out FILE]
+#     (default 5 rounds into docs/PERFORMANCE.md; ~2 min on 2 cores with the builds)
 #
 # The numbers are only as good as the machine is quiet: the load average at the
 # start is written into the document.
@@ -12,7 +14,18 @@ set -uo pipefail
 source "$(dirname "$0")/../tests/reliability/lib.sh"
 cd "$root"
 repeat=5
-if [ "${1:-}" = "--repeat" ] && [ -n "${2:-}" ]; then repeat="$2"; fi
+out="$root/docs/PERFORMANCE.md"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeat) repeat="${2:?--repeat needs a number}"; shift 2 ;;
+    --out) out="${2:?--out needs a file}"; shift 2 ;;
+    *) echo "usage: scripts/bench.sh [--repeat N] [--out FILE]" >&2; exit 2 ;;
+  esac
+done
+# The commit the figures belong to; "dirty" when the working tree differs from it
+# (tracked changes or new files), since the figures are then of no commit at all.
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git status --porcelain 2>/dev/null)" ]; then commit="$commit dirty"; fi
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 native="$(native_cli)" || { echo "FAIL bench: native build failed"; exit 1; }
@@ -62,9 +75,10 @@ fi
   echo "load_before=$load_before"
   echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)"
   echo "repeat=$repeat"
-  echo "commit=$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+  echo "commit=$commit"
 } >"$work/machine.txt"
 
-python3 "$root/scripts/bench_report.py" "$work" >"$root/docs/PERFORMANCE.md" || { echo "FAIL bench: report failed"; exit 1; }
-grep -E '^\| [0-9][a-d]? \|' docs/PERFORMANCE.md
-echo "bench: wrote docs/PERFORMANCE.md"
+python3 "$root/scripts/bench_report.py" "$work" >"$work/report.md" || { echo "FAIL bench: report failed"; exit 1; }
+mv "$work/report.md" "$out"
+grep -E '^\| [0-9][a-d]? \|' "$out"
+echo "bench: wrote $out (commit $commit)"

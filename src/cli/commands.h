@@ -7,7 +7,7 @@ namespace cs::cli {
 
 using Args = std::vector<std::string>;
 
-// Exit codes of docs/ARCHITECTURE.md.
+// Exit codes of docs/ARCHITECTURE.md ("The CLI").
 constexpr int kExitOk = 0;
 constexpr int kExitExpectFailed = 1;
 constexpr int kExitBadInput = 2;

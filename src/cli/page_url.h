@@ -1,5 +1,5 @@
 #pragma once
-// The page URL that opens a scenario (ARCHITECTURE.md, web contract):
+// The page URL that opens a scenario (docs/ARCHITECTURE.md, "URL parameters"):
 // ?seed=S&scenario=<URL-safe base64 of the scenario text>.
 #include <cstdint>
 #include <string>

@@ -2,7 +2,9 @@
 # Coverage-guided fuzzing of bad input (libFuzzer + ASan + UBSan, clang): the
 # scenario parser (tests/fuzz/fuzz_scenario.cpp), the page's URL parameters
 # (fuzz_url.cpp) and command() (fuzz_command.cpp), each for a while, all three
-# at once, starting from the corpus kept in tests/fuzz/corpus. A crash, a hang
+# at once, starting from the minimized corpus kept in tests/fuzz/corpus and the
+# seeds tests/fuzz/seeds.sh takes from the repository's scenario files (the
+# scenarios, the invalid files, the lessons) as they are today. A crash, a hang
 # (one input over 10 s), a leak or a broken contract (a refusal without a
 # message, a half-applied command) fails the run; the input that did it is
 # kept in build/reliability/fuzz/artifacts. New inputs go to a scratch folder,
@@ -16,9 +18,8 @@ seconds="${1:-60}"
 dir="$root/build/reliability/fuzz"
 artifacts="$dir/artifacts"
 
-say "building the fuzz targets with clang"
-cmake -S tests/fuzz -B "$dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ >/dev/null &&
-  cmake --build "$dir" -j "$jobs" >/dev/null || { echo "FAIL libfuzzer: build failed"; exit 1; }
+say "building the fuzz targets with clang (preset fuzz)"
+CLUSTERSIM_JOBS="$jobs" scripts/build.sh fuzz >/dev/null || { echo "FAIL libfuzzer: build failed"; exit 1; }
 
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
@@ -29,8 +30,9 @@ for target in "${targets[@]}"; do
   dict=tests/fuzz/scenario.dict
   [ "$target" = url ] && dict=tests/fuzz/url.dict
   mkdir -p "$scratch/$target"
+  tests/fuzz/seeds.sh "$target" "$scratch/seeds-$target" || { echo "FAIL libfuzzer: could not write the seeds"; exit 1; }
   # -seed fixes libFuzzer's own randomness: the same run each time, so a failure replays.
-  "$dir/fuzz_$target" "$scratch/$target" "tests/fuzz/corpus/$target" -dict="$dict" \
+  "$dir/fuzz_$target" "$scratch/$target" "tests/fuzz/corpus/$target" "$scratch/seeds-$target" -dict="$dict" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 -seed=1 \
     -print_final_stats=1 -artifact_prefix="$artifacts/$target-" >"$scratch/$target.log" 2>&1 &
   pids+=($!)

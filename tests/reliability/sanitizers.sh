@@ -10,14 +10,9 @@
 source "$(dirname "$0")/lib.sh"
 cd "$root"
 dir="$root/build/reliability/asan"
-flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
-say "building unit tests and CLI with ASan + UBSan"
-cmake -S . -B "$dir" -G Ninja \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
-  -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags" \
-  -DCLUSTERSIM_BUILD_APP=OFF -DCLUSTERSIM_BUILD_TESTS=ON >/dev/null &&
-  cmake --build "$dir" -j "$jobs" --target sim_unit_tests clustersim-cli >/dev/null ||
+say "building unit tests and CLI with ASan + UBSan (preset sanitizers)"
+CLUSTERSIM_JOBS="$jobs" scripts/build.sh sanitizers >/dev/null ||
   { echo "FAIL sanitizers: build failed"; exit 1; }
 
 # A sanitizer report exits 86, whatever the program would have returned.
