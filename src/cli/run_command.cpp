@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/format.h"
 #include "sim/golden_trace.h"
+#include "sim/history_edn.h"
 #include "sim/invariants.h"
 #include "sim/scenario.h"
 #include "sim/simulation.h"
@@ -26,10 +27,18 @@ private:
     std::FILE* f_;
 };
 
+bool write_file(const std::string& path, const std::string& text, const char* what) {
+    std::FILE* out = std::fopen(path.c_str(), "wb");
+    const bool ok = out && std::fwrite(text.data(), 1, text.size(), out) == text.size();
+    if (out) std::fclose(out);
+    if (!ok) std::fprintf(stderr, "%s: cannot write %s\n", path.c_str(), what);
+    return ok;
+}
+
 }  // namespace
 
 int run_command(const Args& args) {
-    std::string file, trace_file, golden_file;
+    std::string file, trace_file, golden_file, history_file;
     bool json = false, seed_given = false;
     std::uint64_t seed = 0;
     NodeId break_invariant_on = kNoNode;
@@ -47,6 +56,8 @@ int run_command(const Args& args) {
             trace_file = args[++i];
         } else if (a == "--golden" && i + 1 < args.size()) {
             golden_file = args[++i];
+        } else if (a == "--history" && i + 1 < args.size()) {
+            history_file = args[++i];
         } else if (a == "--test-break-invariant" && i + 1 < args.size()) {
             // Tests only (tests/cli/expect_invariant.sh): plant a broken invariant on one server.
             std::uint64_t node = 0;
@@ -63,7 +74,7 @@ int run_command(const Args& args) {
         }
     }
     if (file.empty()) {
-        std::fprintf(stderr, "usage: clustersim-cli run FILE [--seed N] [--json] [--trace FILE] [--golden FILE]\n");
+        std::fprintf(stderr, "usage: clustersim-cli run FILE [--seed N] [--json] [--trace FILE] [--golden FILE] [--history FILE]\n");
         return kExitBadInput;
     }
     std::ifstream in(file, std::ios::binary);
@@ -111,16 +122,13 @@ int run_command(const Args& args) {
         return kExitInvariantBroken;
     }
     if (trace_out) std::fclose(trace_out);
-    if (!golden_file.empty()) {
-        sim->set_log_observer(nullptr);
-        std::FILE* out = std::fopen(golden_file.c_str(), "wb");
-        if (!out || std::fwrite(golden.text().data(), 1, golden.text().size(), out) != golden.text().size()) {
-            std::fprintf(stderr, "%s: cannot write the golden trace\n", golden_file.c_str());
-            if (out) std::fclose(out);
-            return kExitBadInput;
-        }
-        std::fclose(out);
-    }
+    sim->set_log_observer(nullptr);
+    if (!golden_file.empty() && !write_file(golden_file, golden.text(), "the golden trace")) return kExitBadInput;
+    // The client history as Jepsen-style EDN, for Knossos, Elle or Porcupine users.
+    if (!history_file.empty() &&
+        !write_file(history_file, to_edn(sim->client_history().history(), sim->client_history().product_names()),
+                    "the history"))
+        return kExitBadInput;
 
     if (json) std::printf("%s\n", sim->state_json().c_str());
     for (const auto& failure : outcome.failures) std::fprintf(stderr, "%s\n", failure.c_str());

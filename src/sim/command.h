@@ -23,7 +23,8 @@ enum class Verb : std::uint8_t {
     Slow,  // appended, so the values above keep their numbers
 };
 
-enum class ExpectKind : std::uint8_t { Leader, Stock, Orders, Alive, Converged, NoViolations, Violation, Load, Share, Routed };
+enum class ExpectKind : std::uint8_t { Leader, Stock, Orders, Alive, Converged, NoViolations, Violation, Load, Share, Routed,
+                                        Linearizable, NotLinearizable };
 
 // The name an `expect violation` line uses ("oversell", ...): the checker's own names.
 bool parse_violation_kind(std::string_view text, ViolationKind& out);

@@ -227,8 +227,11 @@ bool command_parse::parse_expect(const std::vector<std::string_view>& w, const P
         if (w.size() == 3 && w[2] == "none") return true;
         return parse_server_list(join(w, 2), ctx, out.side_a, error);
     }
-    if (what == "converged" || what == "no-violations") {
-        out.expect = what == "converged" ? ExpectKind::Converged : ExpectKind::NoViolations;
+    if (what == "converged" || what == "no-violations" || what == "linearizable" || what == "not-linearizable") {
+        out.expect = what == "converged"         ? ExpectKind::Converged
+                     : what == "no-violations"   ? ExpectKind::NoViolations
+                     : what == "linearizable"    ? ExpectKind::Linearizable
+                                                 : ExpectKind::NotLinearizable;
         if (w.size() != 2) {
             error = "'expect " + std::string(what) + "' takes no arguments";
             return false;
@@ -263,7 +266,8 @@ bool command_parse::parse_expect(const std::vector<std::string_view>& w, const P
     }
     // The first sentence is the original contract (tests/cli/invalid/bad_expect.scn).
     error = "unknown expectation '" + std::string(what) +
-            "' (expected leader, stock, orders, alive, converged, no-violations or violation); "
+            "' (expected leader, stock, orders, alive, converged, no-violations, violation, linearizable "
+            "or not-linearizable); "
             "for load tests also load, share or routed";
     return false;
 }
@@ -338,6 +342,15 @@ std::string Simulation::check_expectation(const Command& c) const {
             std::string got;
             for (const Violation& v : checker_.violations()) got += std::string(got.empty() ? "" : ", ") + violation_kind_name(v.kind);
             return std::string("expected a ") + violation_kind_name(c.violation) + " violation, got " + (got.empty() ? "none" : got);
+        }
+        case ExpectKind::Linearizable:
+        case ExpectKind::NotLinearizable: {
+            // The client history so far (orders and reads, with what each client was told).
+            const LinearizabilityResult r = history_.verdict();
+            const bool want = c.expect == ExpectKind::Linearizable;
+            if (r.verdict == Verdict::Linearizable) return want ? std::string() : "expected a non-linearizable client history, got a linearizable one";
+            if (r.verdict == Verdict::NotLinearizable) return want ? "expected a linearizable client history, got not linearizable: " + r.reason : std::string();
+            return std::string("expected a ") + (want ? "" : "non-") + "linearizable client history, got unknown: " + r.reason;
         }
         case ExpectKind::Load: {
             if (!clients_.load_test_ever()) return "expected a load test, got none (no 'load' command ran)";
