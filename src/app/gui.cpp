@@ -25,51 +25,23 @@ namespace {
 InputQueue& queue_of(GLFWwindow* window) { return *static_cast<InputQueue*>(glfwGetWindowUserPointer(window)); }
 
 void queue_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
-    InputEvent e;
-    e.kind = InputEvent::Kind::Key;
-    e.code = key;
-    e.scancode = scancode;
-    e.action = action;
-    e.mods = mods;
-    queue_of(window).push(e);
+    queue_of(window).push(InputEvent::key(key, action, scancode, mods));
 }
 
-void queue_char(GLFWwindow* window, unsigned int c) {
-    InputEvent e;
-    e.kind = InputEvent::Kind::Char;
-    e.code = static_cast<int>(c);
-    queue_of(window).push(e);
-}
+void queue_char(GLFWwindow* window, unsigned int c) { queue_of(window).push(InputEvent::character(c)); }
 
-void queue_cursor(GLFWwindow* window, double x, double y) {
-    InputEvent e;
-    e.kind = InputEvent::Kind::CursorPos;
-    e.x = x;
-    e.y = y;
-    queue_of(window).push(e);
-}
+void queue_cursor(GLFWwindow* window, double x, double y) { queue_of(window).push(InputEvent::cursor(x, y)); }
 
 void queue_mouse_button(GLFWwindow* window, int button, int action, int mods) {
     // Where the pointer is now, as the press or release happens: the browser's GLFW
     // moves it with a button event without calling the cursor callback.
     double x = 0, y = 0;
     glfwGetCursorPos(window, &x, &y);
-    queue_cursor(window, x, y);
-    InputEvent e;
-    e.kind = InputEvent::Kind::MouseButton;
-    e.code = button;
-    e.action = action;
-    e.mods = mods;
-    queue_of(window).push(e);
+    queue_of(window).push(InputEvent::cursor(x, y));
+    queue_of(window).push(InputEvent::button(button, action, mods));
 }
 
-void queue_scroll(GLFWwindow* window, double dx, double dy) {
-    InputEvent e;
-    e.kind = InputEvent::Kind::Scroll;
-    e.x = dx;
-    e.y = dy;
-    queue_of(window).push(e);
-}
+void queue_scroll(GLFWwindow* window, double dx, double dy) { queue_of(window).push(InputEvent::scroll(dx, dy)); }
 
 static_assert(InputEvent::kRelease == GLFW_RELEASE && InputEvent::kPress == GLFW_PRESS &&
               InputEvent::kRepeat == GLFW_REPEAT);

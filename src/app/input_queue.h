@@ -32,6 +32,14 @@ struct InputEvent {
     int mods = 0;      // Key, MouseButton: the modifier bits
     double x = 0, y = 0;  // CursorPos: the position; Scroll: the offsets
 
+    static InputEvent key(int key, int action, int scancode = 0, int mods = 0) {
+        return {Kind::Key, key, scancode, action, mods};
+    }
+    static InputEvent button(int button, int action, int mods = 0) { return {Kind::MouseButton, button, 0, action, mods}; }
+    static InputEvent character(unsigned int c) { return {Kind::Char, static_cast<int>(c)}; }
+    static InputEvent cursor(double x, double y) { return {Kind::CursorPos, 0, 0, 0, 0, x, y}; }
+    static InputEvent scroll(double dx, double dy) { return {Kind::Scroll, 0, 0, 0, 0, dx, dy}; }
+
     // Whether this event makes a key or button go down or up (a repeat does not).
     bool switches() const {
         return (kind == Kind::Key || kind == Kind::MouseButton) && (action == kPress || action == kRelease);

@@ -12,36 +12,10 @@ using cs::app::InputQueue;
 
 namespace {
 
-InputEvent key(int code, int action) {
-    InputEvent e;
-    e.kind = InputEvent::Kind::Key;
-    e.code = code;
-    e.action = action;
-    return e;
-}
-
-InputEvent button(int code, int action) {
-    InputEvent e;
-    e.kind = InputEvent::Kind::MouseButton;
-    e.code = code;
-    e.action = action;
-    return e;
-}
-
-InputEvent cursor(double x, double y) {
-    InputEvent e;
-    e.kind = InputEvent::Kind::CursorPos;
-    e.x = x;
-    e.y = y;
-    return e;
-}
-
-InputEvent character(int c) {
-    InputEvent e;
-    e.kind = InputEvent::Kind::Char;
-    e.code = c;
-    return e;
-}
+InputEvent key(int code, int action) { return InputEvent::key(code, action); }
+InputEvent button(int code, int action) { return InputEvent::button(code, action); }
+InputEvent cursor(double x, double y) { return InputEvent::cursor(x, y); }
+InputEvent character(int c) { return InputEvent::character(static_cast<unsigned int>(c)); }
 
 // One frame's events, written short: "k32+" key 32 down, "k32-" up, "c55" a character,
 // "b0+" button 0 down, "p10,20" the pointer at (10, 20).

@@ -269,6 +269,8 @@ try {
     check(lesson.errors.length === 0, 'no errors in the embedded lesson', lesson.errors.join(' | '));
   }
   await lesson.page.close();
+} catch (error) {
+  check(false, 'the test ran to the end', error.stack || String(error));
 } finally {
   await browser.close();
   server.close();

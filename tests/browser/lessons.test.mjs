@@ -164,6 +164,8 @@ try {
     check(errors.length === 0, 'no console errors on the step page', errors.join(' | '));
     await page.close();
   }
+} catch (error) {
+  check(false, 'the test ran to the end', error.stack || String(error));
 } finally {
   await browser.close();
   server.close();

@@ -107,14 +107,12 @@ export async function waitForState(page, fn, what, timeoutMs = WAIT_MS) {
   return last;
 }
 
-// Statistics of a screenshot: of the whole page, of its top `area` rows (a number),
-// or of a rectangle `area` = {x, y, width, height} in CSS pixels. Decoded by the
-// browser itself (no PNG library needed here).
-export async function pictureStats(page, area = 0) {
-  const clip = typeof area === 'object' && area ? area : undefined;
-  const rows = typeof area === 'number' ? area : 0;
+// Looks at the pixels of a screenshot (of the page, or of `clip`), decoded by the
+// browser itself (no PNG library needed here): { rows } gives statistics of the top
+// rows (0: all), { rgb, tolerance } counts the pixels within tolerance of rgb.
+async function screenshotPixels(page, clip, question) {
   const png = (await page.screenshot(clip ? { clip } : {})).toString('base64');
-  return page.evaluate(async ([data, rows]) => {
+  return page.evaluate(async ([data, q]) => {
     const img = new Image();
     img.src = `data:image/png;base64,${data}`;
     await img.decode();
@@ -122,7 +120,15 @@ export async function pictureStats(page, area = 0) {
     c.width = img.width; c.height = img.height;
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, rows > 0 ? Math.min(rows, c.height) : c.height).data;
+    const rows = q.rows > 0 ? Math.min(q.rows, c.height) : c.height;
+    const px = ctx.getImageData(0, 0, c.width, rows).data;
+    if (q.rgb) {
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4)
+        if (Math.abs(px[i] - q.rgb[0]) <= q.tolerance && Math.abs(px[i + 1] - q.rgb[1]) <= q.tolerance &&
+          Math.abs(px[i + 2] - q.rgb[2]) <= q.tolerance) n++;
+      return n;
+    }
     const colours = new Set();
     let sum = 0, sumSq = 0, n = 0;
     for (let i = 0; i < px.length; i += 4 * 7) {  // every 7th pixel is plenty
@@ -132,26 +138,19 @@ export async function pictureStats(page, area = 0) {
     }
     const mean = sum / n;
     return { width: img.width, height: img.height, stddev: Math.sqrt(sumSq / n - mean * mean), colours: colours.size };
-  }, [png, rows]);
+  }, [png, question]);
 }
 
-// Pixels inside `clip` within `tolerance` of the colour rgb, counted by the browser.
-export async function countColour(page, clip, rgb, tolerance) {
-  const png = (await page.screenshot({ clip })).toString('base64');
-  return page.evaluate(async ([data, rgb, tol]) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, c.height).data;
-    let n = 0;
-    for (let i = 0; i < px.length; i += 4)
-      if (Math.abs(px[i] - rgb[0]) <= tol && Math.abs(px[i + 1] - rgb[1]) <= tol && Math.abs(px[i + 2] - rgb[2]) <= tol) n++;
-    return n;
-  }, [png, rgb, tolerance]);
+// Statistics of a screenshot: of the whole page, of its top `area` rows (a number),
+// or of a rectangle `area` = {x, y, width, height} in CSS pixels.
+export function pictureStats(page, area = 0) {
+  const clip = typeof area === 'object' && area ? area : undefined;
+  return screenshotPixels(page, clip, { rows: typeof area === 'number' ? area : 0 });
+}
+
+// Pixels inside `clip` within `tolerance` of the colour rgb.
+export function countColour(page, clip, rgb, tolerance) {
+  return screenshotPixels(page, clip, { rgb, tolerance });
 }
 
 // A named rect as a screenshot clip.

@@ -183,11 +183,11 @@ try {
     for (const f of frames) ready.push(await whenReady(f));
     check(ready.length === 2 && ready.every(Boolean), 'both iframes become ready');
     const [lessonFrame, scenarioFrame] = frames;
-    const l = lessonFrame && (await lessonFrame.evaluate(() => window.clustersim.lesson()));
+    const l = ready[0] && (await lessonFrame.evaluate(() => window.clustersim.lesson()));
     check(l && l.name === 'bully' && l.step === 1, 'the first iframe runs the bully lesson');
-    const sc = scenarioFrame && (await scenarioFrame.evaluate(() => window.clustersim.state()));
+    const sc = ready[1] && (await scenarioFrame.evaluate(() => window.clustersim.state()));
     check(sc && sc.seed === 7 && 'GADGET' in sc.servers[0].stock, 'the second runs the custom scenario (seed 7, GADGET)');
-    for (const f of frames) await waitFrames(f);  // both drawn with their contents
+    for (let i = 0; i < frames.length; i++) if (ready[i]) await waitFrames(frames[i]);  // drawn with their contents
     await C.page.screenshot({ path: path.join(shotDir, 'links-embed-page.png'), fullPage: true });
     check(C.errors.length === 0, 'embed.html: no console errors', C.errors.join(' | '));
     await C.page.close();
@@ -222,6 +222,8 @@ try {
     check(M.errors.length === 0, `${query}: no console errors`, M.errors.join(' | '));
     await M.page.close();
   }
+} catch (error) {
+  check(false, 'the test ran to the end', error.stack || String(error));
 } finally {
   await browser.close();
   server.close();
