@@ -1,4 +1,4 @@
-// window.clustersim: the page's JavaScript API (ARCHITECTURE.md, "Web page
+// window.clustersim: the page's JavaScript API (docs/ARCHITECTURE.md, "Web page
 // contract"; README.md, "JS API"). Linked with --post-js, so it runs inside the
 // Emscripten module and reaches the C++ side through Module.ccall. The object
 // exists from the start so callers can poll `clustersim.ready`; every method
@@ -17,7 +17,7 @@
   api.command = function (line) {
     return JSON.parse(call('cs_command', 'string', ['string'], [String(line)]));
   };
-  // The state JSON of ARCHITECTURE.md, parsed.
+  // The state JSON of docs/ARCHITECTURE.md, parsed.
   api.state = function () {
     return JSON.parse(call('cs_state', 'string', [], []));
   };
@@ -28,6 +28,14 @@
   api.pause = function () { call('cs_pause', null, [], []); };
   api.resume = function () { call('cs_resume', null, [], []); };
   api.paused = function () { return call('cs_paused', 'number', [], []) !== 0; };
+  // What the Log tab showed when it was last drawn: {search, shown, total, lines}, with
+  // the newest `atMost` (default 100) of the lines its filters keep.
+  api.logView = function (atMost) {
+    return JSON.parse(call('cs_log_view', 'string', ['number'], [atMost === undefined ? 100 : Number(atMost)]));
+  };
+  // How many frames the page has drawn: input given now is seen within the next
+  // frame or two, so a caller can wait for frames rather than for time.
+  api.frames = function () { return call('cs_frames', 'number', [], []); };
   // Sets simulated seconds per real second (clamped to 0.001..1000); returns the speed
   // in effect. speed() with no argument only reads it.
   api.speed = function (x) {

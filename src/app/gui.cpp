@@ -7,26 +7,68 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <utility>
 
 #include "app/host.h"
+#include "app/input_queue.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/theme.h"
 
 namespace cs::app {
 
-Gui::Gui(GLFWwindow* window, const char* glsl_version) : window_(window) {
+namespace {
+
+// GLFW calls plain functions; the window's user pointer leads back to its queue.
+InputQueue& queue_of(GLFWwindow* window) { return *static_cast<InputQueue*>(glfwGetWindowUserPointer(window)); }
+
+void queue_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
+    queue_of(window).push(InputEvent::key(key, action, scancode, mods));
+}
+
+void queue_char(GLFWwindow* window, unsigned int c) { queue_of(window).push(InputEvent::character(c)); }
+
+void queue_cursor(GLFWwindow* window, double x, double y) { queue_of(window).push(InputEvent::cursor(x, y)); }
+
+void queue_mouse_button(GLFWwindow* window, int button, int action, int mods) {
+    // Where the pointer is now, as the press or release happens: the browser's GLFW
+    // moves it with a button event without calling the cursor callback.
+    double x = 0, y = 0;
+    glfwGetCursorPos(window, &x, &y);
+    queue_of(window).push(InputEvent::cursor(x, y));
+    queue_of(window).push(InputEvent::button(button, action, mods));
+}
+
+void queue_scroll(GLFWwindow* window, double dx, double dy) { queue_of(window).push(InputEvent::scroll(dx, dy)); }
+
+static_assert(InputEvent::kRelease == GLFW_RELEASE && InputEvent::kPress == GLFW_PRESS &&
+              InputEvent::kRepeat == GLFW_REPEAT);
+
+}  // namespace
+
+Gui::Gui(GLFWwindow* window, const char* glsl_version) : window_(window), input_(std::make_unique<InputQueue>()) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the layout is computed, not saved
+    // The backend's own callbacks for focus, cursor enter and monitors; keys,
+    // characters, buttons, the pointer and the wheel go through the input queue
+    // (input_queue.h), which hands them to the backend a frame at a time.
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init(glsl_version);
+    glfwSetWindowUserPointer(window, input_.get());
+    glfwSetKeyCallback(window, queue_key);
+    glfwSetCharCallback(window, queue_char);
+    glfwSetMouseButtonCallback(window, queue_mouse_button);
+    glfwSetCursorPosCallback(window, queue_cursor);
+    glfwSetScrollCallback(window, queue_scroll);
 }
 
 Gui::~Gui() {
+    glfwSetCursorPosCallback(window_, nullptr);  // the backend puts back the others it replaced
+    glfwSetWindowUserPointer(window_, nullptr);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -55,6 +97,33 @@ void Gui::set_scale(float content_scale) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+// This frame's share of the queued input: keys, characters and the wheel to the
+// backend (as its own callbacks would have), the pointer and the buttons kept here.
+void Gui::apply_input() {
+    input_->take_frame([this](const InputEvent& e) {
+        switch (e.kind) {
+        case InputEvent::Kind::Key:
+            ImGui_ImplGlfw_KeyCallback(window_, e.code, e.scancode, e.action, e.mods);
+            break;
+        case InputEvent::Kind::Char:
+            ImGui_ImplGlfw_CharCallback(window_, static_cast<unsigned int>(e.code));
+            break;
+        case InputEvent::Kind::Scroll:
+            ImGui_ImplGlfw_ScrollCallback(window_, e.x, e.y);
+            break;
+        case InputEvent::Kind::CursorPos:
+            pointer_x_ = static_cast<float>(e.x);
+            pointer_y_ = static_cast<float>(e.y);
+            pointer_seen_ = true;
+            break;
+        case InputEvent::Kind::MouseButton:
+            if (e.code >= 0 && e.code < kButtons && e.action != InputEvent::kRepeat)
+                buttons_down_[e.code] = e.action == InputEvent::kPress;
+            break;
+        }
+    });
+}
+
 namespace {
 double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
@@ -66,7 +135,13 @@ void Gui::frame(Host& host, float content_scale, bool embed) {
     const auto start = std::chrono::steady_clock::now();
 
     ImGui_ImplOpenGL3_NewFrame();
+    apply_input();
     ImGui_ImplGlfw_NewFrame();
+    // The backend polled GLFW's live pointer and buttons; ImGui is shown where they were
+    // as of the events this frame took. (It says -FLT_MAX when the pointer is elsewhere.)
+    ImGuiIO& io = ImGui::GetIO();
+    if (pointer_seen_ && io.MousePos.x > -FLT_MAX) io.MousePos = ImVec2(pointer_x_, pointer_y_);
+    for (int i = 0; i < kButtons; ++i) io.MouseDown[i] = buttons_down_[i];
     ImGui::NewFrame();
 
     course_.before_frame(host, ui_state_);  // the lesson script moves on before the UI shows it

@@ -3,6 +3,7 @@
 // desktop and the web main share. The platform mains own the window and the
 // loop; this owns the ImGui context, the fonts at the right pixel size and
 // the hand-off between the UI and the Host.
+#include <memory>
 #include <vector>
 
 #include "app/course_tools.h"
@@ -14,6 +15,7 @@ struct GLFWwindow;
 namespace cs::app {
 
 class Host;
+class InputQueue;
 
 // Where the last frame's CPU time went (for the ?bench=1 frame benchmark).
 struct FrameTiming {
@@ -42,14 +44,24 @@ public:
     float display_width() const { return display_w_; }
     float display_height() const { return display_h_; }
     const FrameTiming& last_timing() const { return timing_; }
+    // The UI's memory between frames (the Log tab's filtered lines, for window.clustersim.logView()).
+    const ui::UiState& ui_state() const { return ui_state_; }
 
     // Lessons, links and exports (the Lesson tab); the mains start it, the JS API reaches it.
     CourseTools& course() { return course_; }
 
 private:
     void set_scale(float content_scale);
+    void apply_input();
 
     GLFWwindow* window_;
+    // Keys, characters, buttons, the pointer and the wheel, a frame's worth at a time
+    // (input_queue.h), and where the pointer and the buttons are as of the last frame.
+    std::unique_ptr<InputQueue> input_;
+    static constexpr int kButtons = 5;  // ImGui's mouse buttons
+    bool buttons_down_[kButtons] = {};
+    float pointer_x_ = 0.0f, pointer_y_ = 0.0f;
+    bool pointer_seen_ = false;
     float content_scale_ = 0.0f;  // what the fonts were built for
     float ui_scale_ = 1.0f;       // ImGui units per design pixel
     ui::UiState ui_state_;        // selection, open tab, filters: UI memory between frames

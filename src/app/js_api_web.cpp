@@ -3,18 +3,21 @@
 #include <emscripten.h>
 
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "app/gui.h"
 #include "app/host.h"
 #include "app/json_result.h"
 #include "sim/json_writer.h"
+#include "ui/log_filter.h"
 #include "ui/time_controls.h"
 
 namespace {
 
 cs::app::Host* g_host = nullptr;
 const cs::app::Gui* g_gui = nullptr;
+double g_frames = 0;  // frames drawn since the page started
 
 // ccall copies the returned C string at once, so one buffer per function is enough.
 const char* keep(std::string& buffer, std::string value) {
@@ -33,6 +36,7 @@ namespace cs::app {
 void set_js_api_host(Host* host) { g_host = host; }
 void set_js_api_gui(const Gui* gui) { g_gui = gui; }
 void js_api_mark_ready() { js_set_ready(); }
+void js_api_frame_drawn() { g_frames += 1; }
 
 }  // namespace cs::app
 
@@ -130,6 +134,34 @@ EMSCRIPTEN_KEEPALIVE const char* cs_timeline() {
     json.end_object();
     return keep(buffer, json.take());
 }
+
+// What the Log tab showed when it was last drawn: its search, how many lines its
+// filters keep out of how many, and the newest `at_most` of those lines.
+EMSCRIPTEN_KEEPALIVE const char* cs_log_view(int at_most) {
+    static std::string buffer;
+    const cs::ui::LogPanelState& log = g_gui->ui_state().log;
+    const cs::EventLog& events = g_host->sim().event_log();
+    const std::size_t shown = log.index.size();
+    cs::JsonWriter json;
+    json.begin_object();
+    json.key("search").value(log.filter.search);
+    json.key("shown").value(static_cast<std::uint64_t>(shown));
+    json.key("total").value(static_cast<std::uint64_t>(events.size()));
+    json.key("lines").begin_array();
+    // The index is brought up to date when the tab is drawn: a record the log has
+    // forgotten since then is not read.
+    const std::uint64_t oldest = events.total() - events.size();
+    const std::size_t want = at_most > 0 ? static_cast<std::size_t>(at_most) : 0;
+    for (std::size_t i = shown > want ? shown - want : 0; i < shown; ++i) {
+        const std::uint64_t at = log.index.position(i);
+        if (at >= oldest && at < events.total()) json.value(cs::ui::log_line(log.index.record(events, i), g_host->sim()));
+    }
+    json.end_array();
+    json.end_object();
+    return keep(buffer, json.take());
+}
+
+EMSCRIPTEN_KEEPALIVE double cs_frames() { return g_frames; }
 
 EMSCRIPTEN_KEEPALIVE int cs_paused() { return g_host->playback().paused ? 1 : 0; }
 

@@ -13,5 +13,7 @@ void set_js_api_gui(const Gui* gui);
 
 // Tells the page that the first frame is on screen (window.clustersim.ready).
 void js_api_mark_ready();
+// Counts a frame drawn (window.clustersim.frames(): tests wait for frames, not for time).
+void js_api_frame_drawn();
 
 }  // namespace cs::app

@@ -6,7 +6,7 @@
 namespace cs::app {
 namespace {
 
-// The course text's order (course-concepts.md): a student meets them in this order.
+// The order in which the course teaches them: a student meets them in this order.
 constexpr std::string_view kCourseOrder[] = {"bully",           "replication",   "fault_tolerance", "consistency",
                                              "cap_split_brain", "cap_quorum",    "load_balancing"};
 

@@ -90,6 +90,7 @@ void frame() {
         // The window is in device pixels here, so the UI scale is the pixel ratio itself.
         g_app.gui->frame(*g_app.host, g_app.pixel_ratio, g_app.embed);
     }
+    cs::app::js_api_frame_drawn();
     if (!g_app.ready) {
         g_app.ready = true;
         cs::app::js_api_mark_ready();

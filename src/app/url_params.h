@@ -1,5 +1,5 @@
 #pragma once
-// The page's URL parameters (ARCHITECTURE.md, README.md "Teachers"): seed,
+// The page's URL parameters (docs/ARCHITECTURE.md, README.md "Teachers"): seed,
 // servers, speed, scenario (URL-safe base64 of a scenario text; a shared link's
 // marker splits it into base and journal, see share_link.h), t (the moment to
 // open at, paused), embed=1, lesson=NAME, step=K. Anything unknown or malformed

@@ -13,6 +13,7 @@
 #include "ui/fonts.h"
 #include "ui/geometry.h"
 #include "ui/legend.h"
+#include "ui/panel_widgets.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
 
@@ -399,15 +400,6 @@ std::string role_line(const Simulation& sim, const Server& s, bool short_form) {
     return text;
 }
 
-bool tinted_button(const char* label, ImVec4 tint, ImVec2 size) {
-    ImGui::PushStyleColor(ImGuiCol_Button, tint);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(tint.x + 0.12f, tint.y + 0.12f, tint.z + 0.12f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(tint.x + 0.2f, tint.y + 0.2f, tint.z + 0.2f, 1.0f));
-    const bool pressed = ImGui::Button(label, size);
-    ImGui::PopStyleColor(3);
-    return pressed;
-}
-
 // The role line under a node and, when there is room, its buttons: Crash or
 // Restart for every node, Isolate (or Heal) beside it for the selected one.
 // Returns whether the mouse is over one of those buttons (this frame).
@@ -446,11 +438,11 @@ bool draw_node_labels(ImDrawList* draw, const Simulation& sim, const Server& s, 
     float x = c.x - (total + 8.0f * scale > spacing ? crash_w : total) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (s.alive) {
-        if (tinted_button("Crash", ImVec4(0.55f, 0.20f, 0.20f, 1.0f), ImVec2(crash_w, 0))) out.commands.push_back("crash " + id);
+        if (coloured_button("Crash", panel_color::kCrashButton, ImVec2(crash_w, 0))) out.commands.push_back("crash " + id);
         hovered |= ImGui::IsItemHovered();
         expose_last_item("button/crash/" + id);
     } else {
-        if (tinted_button("Restart", ImVec4(0.18f, 0.45f, 0.28f, 1.0f), ImVec2(crash_w, 0)))
+        if (coloured_button("Restart", panel_color::kRestartButton, ImVec2(crash_w, 0)))
             out.commands.push_back("restart " + id);
         hovered |= ImGui::IsItemHovered();
         expose_last_item("button/restart/" + id);
@@ -464,7 +456,7 @@ bool draw_node_labels(ImDrawList* draw, const Simulation& sim, const Server& s, 
             y += ImGui::GetFrameHeight() + 3.0f * scale;
         }
         ImGui::SetCursorScreenPos(ImVec2(x, y));
-        if (tinted_button(isolate_label, ImVec4(0.45f, 0.30f, 0.12f, 1.0f), ImVec2(isolate_w, 0)))
+        if (coloured_button(isolate_label, panel_color::kIsolateButton, ImVec2(isolate_w, 0)))
             out.commands.push_back(isolated ? "heal" : "isolate " + id);
         if (ImGui::IsItemHovered()) {
             hovered = true;

@@ -9,7 +9,7 @@
 
 namespace cs::ui {
 
-// Sections of course-concepts.md, as its table of contents names them.
+// The course's sections, named as the course text names them.
 inline constexpr const char* kSectionBully = "Bully Algorithm";
 inline constexpr const char* kSectionReplication = "Data Replication";
 inline constexpr const char* kSectionFaultTolerance = "Fault Tolerance";

@@ -20,8 +20,8 @@
 namespace cs::ui {
 namespace {
 
-constexpr ImU32 kGood = IM_COL32(100, 210, 130, 255);
-constexpr ImU32 kBad = IM_COL32(240, 95, 95, 255);
+using panel_color::kBad;
+using panel_color::kGood;
 // The two sides of the partition editor: blue and orange stay apart for the
 // common colour-vision deficiencies, and each button also says A or B.
 constexpr ImU32 kSideA = IM_COL32(52, 98, 160, 255);
@@ -29,28 +29,11 @@ constexpr ImU32 kSideB = IM_COL32(176, 104, 36, 255);
 constexpr ImU32 kSelectedRow = IM_COL32(120, 60, 60, 150);
 constexpr ImU32 kHoveredRow = IM_COL32(70, 78, 96, 150);
 
-// Dim wrapped text: the explanations under a control.
-void hint(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kTextDim));
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
-
 // A label in a fixed-width first column, so the rows' controls line up.
 void row_label(const char* text, float width) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(text);
     ImGui::SameLine(width);
-}
-
-bool coloured_button(const char* label, ImU32 colour, ImVec2 size = ImVec2(0, 0)) {
-    const ImVec4 base = ImGui::ColorConvertU32ToFloat4(colour);
-    ImGui::PushStyleColor(ImGuiCol_Button, base);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(base.x * 1.25f, base.y * 1.25f, base.z * 1.25f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(base.x * 1.45f, base.y * 1.45f, base.z * 1.45f, 1.0f));
-    const bool pressed = ImGui::Button(label, size);
-    ImGui::PopStyleColor(3);
-    return pressed;
 }
 
 // Keeps a row of small buttons inside the panel: wraps before one would cross the edge.

@@ -44,30 +44,21 @@ std::string seconds(TimeUs t) {
     return text;
 }
 
-bool tinted_button(const char* label, ImVec4 tint) {
-    ImGui::PushStyleColor(ImGuiCol_Button, tint);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(tint.x + 0.12f, tint.y + 0.12f, tint.z + 0.12f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(tint.x + 0.2f, tint.y + 0.2f, tint.z + 0.2f, 1.0f));
-    const bool pressed = ImGui::Button(label);
-    ImGui::PopStyleColor(3);
-    return pressed;
-}
-
 // ---- server ---------------------------------------------------------------
 
 void server_buttons(const Simulation& sim, const Server& s, Actions& out) {
     const std::string id = std::to_string(s.id);
     if (s.alive) {
-        if (tinted_button("Crash", ImVec4(0.55f, 0.20f, 0.20f, 1.0f))) out.commands.push_back("crash " + id);
+        if (coloured_button("Crash", panel_color::kCrashButton)) out.commands.push_back("crash " + id);
         expose_last_item("inspect/button/crash/" + id);
     } else {
-        if (tinted_button("Restart", ImVec4(0.18f, 0.45f, 0.28f, 1.0f))) out.commands.push_back("restart " + id);
+        if (coloured_button("Restart", panel_color::kRestartButton)) out.commands.push_back("restart " + id);
         expose_last_item("inspect/button/restart/" + id);
     }
     ImGui::SameLine();
     const bool isolated = sim.network().isolated(s.id);
     ImGui::BeginDisabled(!s.alive && !isolated);
-    if (tinted_button(isolated ? "Heal" : "Isolate", ImVec4(0.45f, 0.30f, 0.12f, 1.0f)))
+    if (coloured_button(isolated ? "Heal" : "Isolate", panel_color::kIsolateButton))
         out.commands.push_back(isolated ? "heal" : "isolate " + id);
     ImGui::EndDisabled();
     expose_last_item("inspect/button/isolate/" + id);

@@ -58,6 +58,7 @@ void notices_window(const ImVec2& pos, float width, const FrameInput& in, Action
     if (ImGui::Begin("Notices", nullptr, kStrip)) notices(*in.notices, in, out);
     ImGui::End();
     ImGui::PopStyleColor();
+    expose_rect("notices", pos.x, pos.y, width, strip_height());
 }
 
 void side_window(const ImVec2& pos, const ImVec2& size, const Simulation& sim, const FrameInput& in, UiState& state,
@@ -65,6 +66,7 @@ void side_window(const ImVec2& pos, const ImVec2& size, const Simulation& sim, c
     place(pos, size);
     if (ImGui::Begin("Panels", nullptr, kFixed | ImGuiWindowFlags_NoTitleBar)) side_panel(sim, in, state, out);
     ImGui::End();
+    expose_rect("panel", pos.x, pos.y, size.x, size.y);
 }
 
 // embed=1 has no tab bar: a running lesson gets its own window instead.

@@ -37,16 +37,6 @@ void coloured_wrapped(ImU32 colour, const std::string& text) {
     ImGui::PopStyleColor();
 }
 
-bool coloured_button(const char* label, ImU32 colour, ImVec2 size = ImVec2(0, 0)) {
-    const ImVec4 base = ImGui::ColorConvertU32ToFloat4(colour);
-    ImGui::PushStyleColor(ImGuiCol_Button, base);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(base.x * 1.25f, base.y * 1.25f, base.z * 1.25f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(base.x * 1.45f, base.y * 1.45f, base.z * 1.45f, 1.0f));
-    const bool pressed = ImGui::Button(label, size);
-    ImGui::PopStyleColor(3);
-    return pressed;
-}
-
 void tooltip(const char* text) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();

@@ -72,6 +72,8 @@ public:
     const LogRecord& record(const EventLog& log, std::size_t i) const {
         return log.at(static_cast<std::size_t>(rows_[i] - (log.total() - log.size())));
     }
+    // Its position in the log's whole history (see record()).
+    std::uint64_t position(std::size_t i) const { return rows_[i]; }
     std::uint64_t rebuilds() const { return rebuilds_; }  // for tests: how often everything was filtered again
 
 private:

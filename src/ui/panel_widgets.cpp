@@ -1,5 +1,7 @@
 #include "ui/panel_widgets.h"
 
+#include <algorithm>
+
 #include "ui/fonts.h"
 #include "ui/theme.h"
 
@@ -51,6 +53,17 @@ void hint(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kTextDim));
     ImGui::TextWrapped("%s", text);
     ImGui::PopStyleColor();
+}
+
+bool coloured_button(const char* label, ImU32 colour, ImVec2 size) {
+    const ImVec4 base = ImGui::ColorConvertU32ToFloat4(colour);
+    const auto lighter = [&](float f) { return ImVec4(std::min(base.x * f, 1.0f), std::min(base.y * f, 1.0f), std::min(base.z * f, 1.0f), 1.0f); };
+    ImGui::PushStyleColor(ImGuiCol_Button, base);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, lighter(1.25f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, lighter(1.45f));
+    const bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleColor(3);
+    return pressed;
 }
 
 void text_right(const char* text, ImU32 colour) {

@@ -1,6 +1,7 @@
 #pragma once
-// Small drawing helpers shared by the Shop, Data, Balancer and Metrics tabs, so
-// the four look alike: headings, right-aligned numbers, bars, status colours.
+// Small drawing helpers shared by the side panel's tabs and the cluster view, so
+// they look alike: headings, hints, right-aligned numbers, bars, coloured buttons,
+// status colours.
 #include <imgui.h>
 
 #include "sim/message.h"
@@ -21,6 +22,10 @@ inline constexpr ImU32 kMismatchCell = IM_COL32(230, 80, 80, 80);  // the balanc
 inline constexpr ImU32 kBarTrack = IM_COL32(255, 255, 255, 18);
 inline constexpr ImU32 kGrid = IM_COL32(255, 255, 255, 30);
 inline constexpr ImU32 kPlotBg = IM_COL32(14, 18, 26, 255);
+// Buttons that act on a server, the same under its node and in the Inspect tab.
+inline constexpr ImU32 kCrashButton = IM_COL32(140, 51, 51, 255);
+inline constexpr ImU32 kRestartButton = IM_COL32(46, 115, 71, 255);
+inline constexpr ImU32 kIsolateButton = IM_COL32(115, 77, 31, 255);
 }  // namespace panel_color
 
 // The tab's contents in a child window, so the tab bar stays put while they scroll.
@@ -38,6 +43,9 @@ void text_colored(ImU32 colour, const char* text);
 void item_tooltip(const char* text);
 // "(?)" that shows `text` on hover.
 void help_marker(const char* text);
+
+// A button in `colour`, a little lighter while hovered and lighter still while held.
+bool coloured_button(const char* label, ImU32 colour, ImVec2 size = ImVec2(0, 0));
 
 // A horizontal bar of `fraction` (0..1) filling `size` from the cursor, with `label`
 // drawn on it; advances the cursor like an item.

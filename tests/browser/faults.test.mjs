@@ -10,7 +10,9 @@
 // Screenshots: build/screenshots/faults-*.png and log-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, clickNamed, finish, launch, openPage, pictureStats, rects, shotDir, sleep, startServer } from './lib.mjs';
+import {
+  check, clickNamed, finish, launch, openPage, pictureStats, rects, shotDir, startServer, waitFor, waitForState, waitFrames,
+} from './lib.mjs';
 
 const SCENARIO = [
   'servers 6',
@@ -20,17 +22,6 @@ const SCENARIO = [
 ].join('\n');
 
 const state = (page) => page.evaluate(() => window.clustersim.state());
-
-// Polls fn(state) until it holds or the time is up; returns the last state.
-async function waitForState(page, fn, timeoutMs) {
-  const end = Date.now() + timeoutMs;
-  let s = await state(page);
-  while (!fn(s) && Date.now() < end) {
-    await sleep(100);
-    s = await state(page);
-  }
-  return s;
-}
 
 // The named item, scrolling the side panel down (mouse wheel over it) if it is below the fold.
 async function findScrolling(page, name, overName) {
@@ -42,7 +33,7 @@ async function findScrolling(page, name, overName) {
     if (!over) return null;
     await page.mouse.move(over.x + over.w / 2, over.y + over.h + 120);
     await page.mouse.wheel(0, r && r.y < 0 ? -200 : 200);
-    await sleep(150);
+    await waitFrames(page);
   }
   return null;
 }
@@ -51,6 +42,7 @@ async function clickScrolling(page, name, overName) {
   const r = await findScrolling(page, name, overName);
   if (!check(r, `item '${name}' is on screen`)) return false;
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await waitFrames(page);
   return true;
 }
 
@@ -64,13 +56,13 @@ async function openTab(page, tab, content) {
       const r = (await rects(page)).find((x) => x.name === tab);
       if (r && before && r.x === before.x && r.w === before.w) break;
       before = r;
-      await sleep(100);
+      await waitFrames(page, 1);
     }
     if (!before) break;
     await page.mouse.click(before.x + before.w / 2, before.y + before.h / 2);
     for (let i = 0; i < 20; i++) {
       if ((await rects(page)).some((x) => x.name === content)) return check(true, `the ${tab} tab opens`);
-      await sleep(100);
+      await waitFrames(page, 1);
     }
   }
   return check(false, `the ${tab} tab opens`);
@@ -103,10 +95,9 @@ try {
 
   for (const id of [4, 5, 6]) {
     await clickNamed(page, `faults/side/${id}`);
-    await sleep(120);
   }
   await clickNamed(page, 'faults/partition');
-  let s = await waitForState(page, (x) => x.network.partition !== null, 3000);
+  let s = await waitForState(page, (x) => x.network.partition !== null, 'a partition');
   check(sameSides(s.network.partition, [1, 2, 3], [4, 5, 6]), 'clicking 4, 5, 6 and Partition gives partition 1,2,3 | 4,5,6',
     JSON.stringify(s.network.partition));
   await shoot(page, 'faults-partitioned.png');
@@ -114,44 +105,42 @@ try {
   // ---- both sides elect a leader and sell the same scarce stock
   await page.evaluate(() => { window.clustersim.speed(10); window.clustersim.resume(); });
   s = await waitForState(page, (x) => [1, 2, 3].every((id) => x.servers[id - 1].alive && [1, 2, 3].includes(x.servers[id - 1].leader)),
-    60000);
+    'a leader on the side 1,2,3', 60000);
   check([1, 2, 3].every((id) => [1, 2, 3].includes(s.servers[id - 1].leader)), 'the side 1,2,3 elects its own leader',
     JSON.stringify(s.servers.map((x) => x.leader)));
   const a = await page.evaluate(() => window.clustersim.command('order GADGET 2 via 1'));
   const b = await page.evaluate(() => window.clustersim.command('order GADGET 2 via 4'));
   check(a.ok && b.ok, 'an order on each side is accepted by the page', `${a.error || ''} ${b.error || ''}`);
-  s = await waitForState(page, (x) => x.violations.length > 0, 60000);
+  s = await waitForState(page, (x) => x.violations.length > 0, 'a violation', 60000);
   check(s.violations.length > 0, 'the checker reports a violation', JSON.stringify(s.orders));
   const violation = s.violations[0] || { time_ms: 0, kind: '?' };
   // Run on a little, so that jumping back to the violation is a real jump.
-  s = await waitForState(page, (x) => x.time_ms > violation.time_ms + 3000, 30000);
+  s = await waitForState(page, (x) => x.time_ms > violation.time_ms + 3000, 'time to run on');
   await page.evaluate(() => window.clustersim.pause());
-  await sleep(200);
+  await waitFrames(page);
   s = await state(page);
   check(s.time_ms > violation.time_ms + 2000, 'time ran on past the violation', `${s.time_ms} vs ${violation.time_ms}`);
   await shoot(page, 'faults-violations.png');
 
   // ---- a click on the violation jumps back to it
   if (await clickScrolling(page, 'violation/0', 'tab/Faults')) {
-    s = await waitForState(page, (x) => Math.abs(x.time_ms - violation.time_ms) <= 1000, 5000);
+    s = await waitForState(page, (x) => Math.abs(x.time_ms - violation.time_ms) <= 1000, 'the jump');
     check(Math.abs(s.time_ms - violation.time_ms) <= 1000,
       `clicking the ${violation.kind} violation jumps to its time (${violation.time_ms} ms)`, `time_ms ${s.time_ms}`);
     check(await page.evaluate(() => window.clustersim.paused()), 'the jump pauses, so the moment stays on screen');
-    await sleep(300);
     await shoot(page, 'faults-violation-selected.png');
   }
 
   // ---- heal and quorum, by clicking
   if (await clickScrolling(page, 'faults/heal', 'tab/Faults')) {
-    s = await waitForState(page, (x) => x.network.partition === null, 3000);
+    s = await waitForState(page, (x) => x.network.partition === null, 'the heal');
     check(s.network.partition === null, 'Heal ends the partition', JSON.stringify(s.network.partition));
   }
   check(!(await state(page)).quorum, 'quorum is off to begin with (the course design)');
   if (await clickScrolling(page, 'faults/quorum', 'tab/Faults')) {
-    s = await waitForState(page, (x) => x.quorum === true, 3000);
+    s = await waitForState(page, (x) => x.quorum === true, 'quorum on');
     check(s.quorum === true, 'clicking the quorum box switches quorum on');
   }
-  await sleep(200);
   await shoot(page, 'faults-quorum.png');
 
   // ---- the loss slider sends its command on release, not while dragged
@@ -160,22 +149,35 @@ try {
     const y = loss.y + loss.h / 2;
     await page.mouse.move(loss.x + 4, y);
     await page.mouse.down();
-    await sleep(150);
+    await waitFrames(page);
     await page.mouse.move(loss.x + loss.w * 0.3, y, { steps: 5 });
-    await sleep(300);
+    await waitFrames(page);
     const during = (await state(page)).network.loss;
     await page.mouse.up();
-    s = await waitForState(page, (x) => x.network.loss > 0, 3000);
+    s = await waitForState(page, (x) => x.network.loss > 0, 'the loss to be set');
     check(during === 0 && s.network.loss > 0.1 && s.network.loss < 0.5,
       'dragging the loss slider changes nothing until release, then sets the loss', `during ${during}, after ${s.network.loss}`);
   }
 
   // ---- the Log tab: search
+  // What the tab shows is read back through window.clustersim.logView(): its search,
+  // how many lines its filters keep out of how many, and the newest of those lines.
+  const logView = (p) => p.evaluate(() => window.clustersim.logView(200));
+  const mentions = (line) => /gadget/i.test(line);
   await openTab(page, 'tab/Log', 'log/search');
+  const unfiltered = await waitFor(page, async (p) => { const v = await logView(p); return v.total > 0 && v; }, 'log lines');
+  check(unfiltered.search === '' && unfiltered.shown === unfiltered.total && unfiltered.lines.some((l) => !mentions(l)),
+    'before a search the Log shows every line, also lines without GADGET',
+    JSON.stringify({ search: unfiltered.search, shown: unfiltered.shown, total: unfiltered.total }));
   await shoot(page, 'log-all.png');
   if (await clickNamed(page, 'log/search')) {
-    await page.keyboard.type('GADGET', { delay: 40 });
-    await sleep(400);
+    await page.keyboard.type('GADGET');
+    const view = await waitFor(page, async (p) => { const v = await logView(p); return v.search === 'GADGET' && v; },
+      'the search to apply') || await logView(page);
+    const others = view.lines.filter((l) => !mentions(l));
+    check(view.shown > 0 && view.shown < view.total && view.lines.length > 0 && others.length === 0,
+      'searching GADGET keeps only the lines that mention it',
+      JSON.stringify({ search: view.search, shown: view.shown, total: view.total, other: others.slice(0, 3) }));
     const all = await rects(page);
     check(all.some((r) => r.name === 'log/lines'), 'the log lines are on screen');
     await shoot(page, 'log-search.png');

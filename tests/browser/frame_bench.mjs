@@ -8,7 +8,7 @@
 // host tick + UI build + render submission (src/app/main_web.cpp, frame_bench.cpp).
 // Prints mean, 95th percentile and worst frame per workload; exits 1 only if the
 // page could not run the benchmark.
-import { launch, openPage, requireBuild, sleep, startServer } from './lib.mjs';
+import { launch, openPage, requireBuild, startServer, waitFor } from './lib.mjs';
 
 const BENCH_TIMEOUT_MS = 120000;
 
@@ -19,12 +19,7 @@ async function main() {
   try {
     const { page, errors, ready } = await openPage(browser, `http://127.0.0.1:${server.address().port}/?bench=1`);
     if (!ready) throw new Error('the page did not become ready');
-    const end = Date.now() + BENCH_TIMEOUT_MS;
-    let bench = null;
-    while (!bench && Date.now() < end) {
-      await sleep(250);
-      bench = await page.evaluate(() => window.clustersim.bench);
-    }
+    const bench = await waitFor(page, (p) => p.evaluate(() => window.clustersim.bench), 'the benchmark', BENCH_TIMEOUT_MS);
     if (!bench) throw new Error(`no results in window.clustersim.bench after ${BENCH_TIMEOUT_MS / 1000} s`);
     if (process.argv.includes('--json')) {
       console.log(JSON.stringify(bench));

@@ -9,22 +9,20 @@
 // Screenshots: build/screenshots/lessons-*.png
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, clickNamed, finish, launch, openPage, rects, shotDir, sleep, startServer } from './lib.mjs';
-
-const FRAME_MS = 250;  // a click is applied within a frame or two; leave a few
+import { check, clickNamed, finish, launch, openPage, rects, shotDir, startServer, waitFor, waitFrames } from './lib.mjs';
 
 const lessonState = (page) => page.evaluate(() => window.clustersim.lesson());
 
-// Clicks a named item and waits for the frame that applies it: until the lesson's
-// state changes (a second click on a slow frame would skip a step), at most 5 s.
+// Until the lesson's state is no longer `before` (a second click on a slow frame
+// would skip a step); gives up after 10 s (the click may have changed nothing).
+const lessonMovesOn = (page, before, name) => waitFor(page,
+  async (p) => JSON.stringify(await lessonState(p)) !== before, `the lesson to move on after '${name}'`, 10000);
+
+// Clicks a named item and waits for the frame that applies it.
 async function click(page, name) {
   const before = JSON.stringify(await lessonState(page));
   const ok = await clickNamed(page, name);
-  for (let waited = 0; ok && waited < 5000; waited += 50) {
-    await sleep(50);
-    if (JSON.stringify(await lessonState(page)) !== before) break;
-  }
-  await sleep(FRAME_MS);
+  if (ok) await lessonMovesOn(page, before, name);
   return ok;
 }
 
@@ -35,11 +33,8 @@ async function clickIfThere(page, name) {
   if (!r) return false;
   const before = JSON.stringify(await lessonState(page));
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
-  for (let waited = 0; waited < 5000; waited += 50) {
-    await sleep(50);
-    if (JSON.stringify(await lessonState(page)) !== before) break;
-  }
-  await sleep(FRAME_MS);
+  await waitFrames(page);
+  await lessonMovesOn(page, before, name);
   return true;
 }
 
@@ -69,7 +64,7 @@ async function playThrough(page, name) {
         if (s.phase === 'step-done') expects.splice(expects.length - s.expects.length);  // seen again next round
       }
     } else {
-      await sleep(FRAME_MS);
+      await waitFrames(page);
     }
     last = s;
   }
@@ -109,8 +104,8 @@ try {
   check(s && s.name === 'replication' && s.step === 1, 'clicking it opens the lesson at step 1', JSON.stringify(s));
   // Leave the path (crash a server the lesson does not ask for), then come back.
   await first.page.evaluate(() => window.clustersim.command('crash 2'));
-  await sleep(FRAME_MS);
-  s = await lessonState(first.page);
+  s = await waitFor(first.page, async (p) => { const l = await lessonState(p); return l.own_commands.length > 0 && l; },
+    'the lesson to notice the command') || await lessonState(first.page);
   check(s.own_commands.includes('crash 2'), "the user's own command is noticed", JSON.stringify(s.own_commands));
   check(await click(first.page, 'lesson/back'), '"Back to the lesson" is offered');
   s = await lessonState(first.page);
@@ -169,6 +164,8 @@ try {
     check(errors.length === 0, 'no console errors on the step page', errors.join(' | '));
     await page.close();
   }
+} catch (error) {
+  check(false, 'the test ran to the end', error.stack || String(error));
 } finally {
   await browser.close();
   server.close();

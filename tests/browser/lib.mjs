@@ -1,7 +1,8 @@
 // Shared helpers of the browser tests (tests/browser/*.test.mjs and smoke.mjs):
 // a loopback static server for build/web, Debian's Chromium through
 // playwright-core, error collection, checks with a TAP-like log, and picture
-// statistics. No dependency beyond playwright-core.
+// statistics, and waits on the page's frames and state (never a fixed sleep).
+// No dependency beyond playwright-core.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -43,24 +44,75 @@ export function startServer() {
 }
 
 // Opens the page and collects every console error, page error and failed request.
+// waitReady: false for a page without window.clustersim of its own (web/embed.html).
 export async function openPage(browser, url, options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, ...options });
+  const { waitReady = true, ...pageOptions } = options;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, ...pageOptions });
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
   page.on('response', (res) => { if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`); });
   await page.goto(url);
-  const ready = await page.waitForFunction(() => window.clustersim && window.clustersim.ready === true, null,
-    { timeout: READY_TIMEOUT_MS }).then(() => true, () => false);
+  const ready = waitReady ? await whenReady(page) : false;
   return { page, errors, ready };
 }
 
-// Statistics of a screenshot (or of its top `rows` rows), decoded by the
-// browser itself (no PNG library needed here).
-export async function pictureStats(page, rows = 0) {
-  const png = (await page.screenshot()).toString('base64');
-  return page.evaluate(async ([data, rows]) => {
+// Waits until the page (or an iframe) has drawn its first frame; false if it never does.
+export function whenReady(pageOrFrame) {
+  return pageOrFrame.waitForFunction(() => window.clustersim && window.clustersim.ready === true, null,
+    { timeout: READY_TIMEOUT_MS }).then(() => true, () => false);
+}
+
+// ---- waiting: on the page's frames and state, never for a fixed time ----
+
+// The longest any wait below waits before it gives up (a loaded 2-core machine can be slow).
+export const WAIT_MS = 30000;
+
+// How many frames the page has drawn (window.clustersim.frames()).
+export const frames = (page) => page.evaluate(() => window.clustersim.frames());
+
+// Waits until the page has drawn n more frames. Input given before the call has been
+// taken by then: the page (src/app/input_queue.h) moves the pointer in one frame,
+// presses in the next, releases in the next and applies what the UI did at the end
+// of that frame. 4 frames cover a click or a key press and release.
+export async function waitFrames(page, n = 4, timeoutMs = WAIT_MS) {
+  const target = (await frames(page)) + n;
+  await page.waitForFunction((t) => window.clustersim.frames() >= t, target, { timeout: timeoutMs, polling: 'raf' });
+}
+
+// Polls fn(page) once a frame until it returns something truthy, and returns that; after
+// timeoutMs it says what it waited for and returns the last (falsy) value, so the check
+// that follows fails with its own message.
+export async function waitFor(page, fn, what, timeoutMs = WAIT_MS) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn(page);
+    if (value) return value;
+    if (Date.now() > end) {
+      console.log(`# gave up after ${timeoutMs} ms waiting for ${what}`);
+      return value;
+    }
+    await waitFrames(page, 1, timeoutMs);
+  }
+}
+
+// Waits until the page's state() satisfies fn; returns the last state seen either way.
+export async function waitForState(page, fn, what, timeoutMs = WAIT_MS) {
+  let last = null;
+  await waitFor(page, async (p) => {
+    last = await p.evaluate(() => window.clustersim.state());
+    return fn(last);
+  }, what, timeoutMs);
+  return last;
+}
+
+// Looks at the pixels of a screenshot (of the page, or of `clip`), decoded by the
+// browser itself (no PNG library needed here): { rows } gives statistics of the top
+// rows (0: all), { rgb, tolerance } counts the pixels within tolerance of rgb.
+async function screenshotPixels(page, clip, question) {
+  const png = (await page.screenshot(clip ? { clip } : {})).toString('base64');
+  return page.evaluate(async ([data, q]) => {
     const img = new Image();
     img.src = `data:image/png;base64,${data}`;
     await img.decode();
@@ -68,7 +120,15 @@ export async function pictureStats(page, rows = 0) {
     c.width = img.width; c.height = img.height;
     const ctx = c.getContext('2d');
     ctx.drawImage(img, 0, 0);
-    const px = ctx.getImageData(0, 0, c.width, rows > 0 ? Math.min(rows, c.height) : c.height).data;
+    const rows = q.rows > 0 ? Math.min(q.rows, c.height) : c.height;
+    const px = ctx.getImageData(0, 0, c.width, rows).data;
+    if (q.rgb) {
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4)
+        if (Math.abs(px[i] - q.rgb[0]) <= q.tolerance && Math.abs(px[i + 1] - q.rgb[1]) <= q.tolerance &&
+          Math.abs(px[i + 2] - q.rgb[2]) <= q.tolerance) n++;
+      return n;
+    }
     const colours = new Set();
     let sum = 0, sumSq = 0, n = 0;
     for (let i = 0; i < px.length; i += 4 * 7) {  // every 7th pixel is plenty
@@ -78,10 +138,23 @@ export async function pictureStats(page, rows = 0) {
     }
     const mean = sum / n;
     return { width: img.width, height: img.height, stddev: Math.sqrt(sumSq / n - mean * mean), colours: colours.size };
-  }, [png, rows]);
+  }, [png, question]);
 }
 
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Statistics of a screenshot: of the whole page, of its top `area` rows (a number),
+// or of a rectangle `area` = {x, y, width, height} in CSS pixels.
+export function pictureStats(page, area = 0) {
+  const clip = typeof area === 'object' && area ? area : undefined;
+  return screenshotPixels(page, clip, { rows: typeof area === 'number' ? area : 0 });
+}
+
+// Pixels inside `clip` within `tolerance` of the colour rgb.
+export function countColour(page, clip, rgb, tolerance) {
+  return screenshotPixels(page, clip, { rgb, tolerance });
+}
+
+// A named rect as a screenshot clip.
+export const clipOf = (r) => ({ x: r.x, y: r.y, width: r.w, height: r.h });
 
 // Throws unless the page has been built into webDir; makes the screenshot folder.
 export function requireBuild() {
@@ -116,15 +189,13 @@ export async function rects(page) {
   return page.evaluate(() => window.clustersim.rects());
 }
 
-// Clicks the centre of the named on-screen item; fails the check if it is not there.
+// Clicks the centre of the named on-screen item and waits for the frames that apply
+// the click; fails the check if the item is not there.
 export async function clickNamed(page, name) {
-  const all = await rects(page);
-  const r = all.find((x) => x.name === name);
+  const r = await rectOf(page, name);
   if (!check(r, `item '${name}' is on screen`)) return false;
-  // Held for a few frames, and a pause after, as a person clicks: ImGui 1.86 samples
-  // the button once a frame, so two instant clicks in one frame count as one.
-  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2, { delay: 60 });
-  await sleep(60);
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await waitFrames(page);
   return true;
 }
 
@@ -133,26 +204,29 @@ export async function rectOf(page, name) {
   return (await rects(page)).find((x) => x.name === name);
 }
 
-// Presses a key the way a person does: ImGui 1.86 samples keys once a frame,
-// so a press shorter than a frame can be missed. key: a playwright key name.
-export async function pressKey(page, key, holdMs = 100) {
-  await page.keyboard.down(key);
-  await sleep(holdMs);
-  await page.keyboard.up(key);
-  await sleep(holdMs);
+// The named item once it is on screen, or undefined after the timeout.
+export async function waitForRect(page, name, timeoutMs = WAIT_MS) {
+  return waitFor(page, (p) => rectOf(p, name), `'${name}' on screen`, timeoutMs);
+}
+
+// Presses and releases a key (a playwright key name) at once, as a quick tap does, and
+// waits for the frames that apply it: the page holds the key down for a frame.
+export async function pressKey(page, key) {
+  await page.keyboard.press(key);
+  await waitFrames(page);
 }
 
 // The named item once it has stopped moving (a window that sizes itself to its
-// contents settles over a frame or two): the same rect twice in a row, or the
+// contents settles over a frame or two): the same rect two frames in a row, or the
 // last one seen after timeoutMs; undefined if it never appeared.
-export async function settledRect(page, name, timeoutMs = 2000) {
-  const end = Date.now() + timeoutMs;
+export async function settledRect(page, name, timeoutMs = WAIT_MS) {
   let last = await rectOf(page, name);
-  while (Date.now() < end) {
-    await sleep(100);
-    const now = await rectOf(page, name);
-    if (now && last && now.x === last.x && now.y === last.y && now.w === last.w && now.h === last.h) return now;
+  const settled = await waitFor(page, async (p) => {
+    await waitFrames(p, 1);
+    const now = await rectOf(p, name);
+    const same = now && last && now.x === last.x && now.y === last.y && now.w === last.w && now.h === last.h;
     last = now;
-  }
-  return last;
+    return same ? now : null;
+  }, `'${name}' to stand still`, timeoutMs);
+  return settled || last;
 }

@@ -13,17 +13,20 @@
 // Screenshots: build/screenshots/links-*.png
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, clickNamed, finish, launch, openPage, pictureStats, rects, shotDir, sleep, startServer } from './lib.mjs';
+import {
+  check, clickNamed, clipOf, countColour, finish, launch, openPage, pictureStats, rectOf, rects, settledRect, shotDir,
+  startServer, waitFor, waitForRect, waitForState, waitFrames, whenReady,
+} from './lib.mjs';
 
-const FRAME_MS = 300;
 const state = (page) => page.evaluate(() => window.clustersim.state());
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const inside = (r, w, h) => r && r.x >= 0 && r.y >= 0 && r.x + r.w <= w + 1 && r.y + r.h <= h + 1;
+const click = clickNamed;
 
-async function click(page, name) {
-  const ok = await clickNamed(page, name);
-  await sleep(FRAME_MS);
-  return ok;
+// Lets `ms` of simulated time pass on a playing page.
+async function runFor(page, ms) {
+  const t = (await state(page)).time_ms;
+  await waitForState(page, (s) => s.time_ms >= t + ms, `${ms} simulated ms to pass`);
 }
 
 // First difference between two states, for a readable failure.
@@ -52,19 +55,23 @@ try {
   // the side panel showing Inspect whatever tab is clicked next (reported to the lead).
   check(await click(A.page, 'tab/Lesson'), 'the Lesson tab');
   await A.page.evaluate(() => window.clustersim.command('order PRD-1 3'));
-  await sleep(700);
+  await runFor(A.page, 350);
   check(await click(A.page, 'button/crash/6'), "server 6's Crash button (a command from the UI)");
-  await sleep(1200);
+  check((await waitForState(A.page, (s) => !s.servers[5].alive, 'server 6 down')).servers[5].alive === false,
+    'the click crashed server 6');
+  await runFor(A.page, 600);
   await A.page.evaluate(() => window.clustersim.command('partition 1,2,3 | 4,5,6'));
-  await sleep(900);
+  await runFor(A.page, 450);
   await A.page.evaluate(() => { window.clustersim.command('heal'); window.clustersim.command('order PRD-2 1 via 2'); });
-  await sleep(700);
+  await runFor(A.page, 350);
   await A.page.evaluate(() => window.clustersim.pause());
-  await sleep(FRAME_MS);
   check(await click(A.page, 'share/copy-link'), 'the Copy link button');
-  const copied = await A.page.evaluate(() => window.clustersimLastCopied);
+  const copied = await waitFor(A.page, (p) => p.evaluate(() => window.clustersimLastCopied), 'a copied link');
   const apiLink = await A.page.evaluate(() => window.clustersim.link());
-  const clip = await A.page.evaluate(() => navigator.clipboard.readText().catch((e) => `(${e.message})`));
+  // The clipboard is written asynchronously: wait until it holds the link.
+  const readClip = (p) => p.evaluate(() => navigator.clipboard.readText().catch((e) => `(${e.message})`));
+  const clip = await waitFor(A.page, async (p) => { const c = await readClip(p); return c === copied && c; }, 'the link on the clipboard')
+    || await readClip(A.page);
   check(typeof copied === 'string' && copied === apiLink, 'Copy link made the same URL as clustersim.link()', copied);
   check(clip === copied, 'the URL is on the clipboard', clip);
   check((await rects(A.page)).some((r) => r.name === 'share/link'), 'the URL is shown in a text field too');
@@ -85,12 +92,12 @@ try {
   for (const t of [stateA.time_ms + 4000, 1500, stateA.time_ms]) {
     await A.page.evaluate((ms) => window.clustersim.seek(ms), t);
     await B.page.evaluate((ms) => window.clustersim.seek(ms), t);
-    await sleep(FRAME_MS);
     const a = await state(A.page), b = await state(B.page);
     check(a.time_ms === t && same(a, b), `after seeking both to ${t} ms: the same state`, difference(a, b));
   }
   const notices = await B.page.evaluate(() => window.clustersim.notices());
   check(notices.length === 0, 'no notices on the opened link', notices.join(' | '));
+  check(!(await rectOf(B.page, 'notices')), 'and no notice strip');
   check(B.errors.length === 0, 'no console errors on the opened link', B.errors.join(' | '));
   await B.page.close();
 
@@ -117,8 +124,7 @@ try {
     dt.items.add(new File(['servers 4\ncrash 2\n'], 'four.scn', { type: 'text/plain' }));
     document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
-  await sleep(800);
-  let s = await state(A.page);
+  let s = await waitForState(A.page, (x) => x.servers.length === 4, 'the dropped file to load');
   check(s.servers.length === 4 && s.servers[1].alive === false, 'a dropped scenario file replaces the run',
     `${s.servers.length} servers`);
   await A.page.evaluate(() => {
@@ -127,20 +133,22 @@ try {
       'mine.scn'));
     document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   });
-  await sleep(800);
-  const dropped = await A.page.evaluate(() => window.clustersim.lesson());
+  const dropped = await waitFor(A.page, async (p) => {
+    const l = await p.evaluate(() => window.clustersim.lesson());
+    return l && l.title === 'Dropped' && l;
+  }, 'the dropped lesson to open');
   check(dropped && dropped.title === 'Dropped' && dropped.phase === 'your-turn', 'a dropped lesson file opens as a lesson');
   await click(A.page, 'lesson/close');
-  await A.page.waitForFunction(() => window.clustersim.lesson() === null, null, { timeout: 5000 }).catch(() => null);
-  await sleep(2 * FRAME_MS);  // the picker's layout drawn, so the paste box's rectangle is current
+  await waitFor(A.page, (p) => p.evaluate(() => window.clustersim.lesson() === null), 'the lesson to close');
+  await settledRect(A.page, 'share/paste');  // the picker's layout drawn, so the paste box's rectangle is current
 
   // Paste: the text on the real clipboard, Ctrl+V in the box, then Load.
   await A.page.evaluate(() => navigator.clipboard.writeText('servers 3\nseed 4\n'));
   check(await click(A.page, 'share/paste'), 'the paste box');
   await A.page.keyboard.press('Control+V');
-  await sleep(FRAME_MS);
+  await waitFrames(A.page);
   check(await click(A.page, 'share/load'), 'the Load button');
-  s = await state(A.page);
+  s = await waitForState(A.page, (x) => x.servers.length === 3, 'the pasted scenario to load');
   check(s.servers.length === 3, 'a pasted scenario loads', `${s.servers.length} servers`);
   await A.page.screenshot({ path: path.join(shotDir, 'links-pasted.png') });
   check(A.errors.length === 0, 'no console errors on the author page', A.errors.join(' | '));
@@ -150,7 +158,7 @@ try {
   for (const [w, h] of [[800, 600], [480, 400]]) {
     const E = await openPage(browser, `${base}?lesson=bully&embed=1`, { viewport: { width: w, height: h } });
     check(E.ready, `embed ${w}x${h}: ready`);
-    await sleep(1000);
+    await settledRect(E.page, 'lesson/narration');
     const r = await rects(E.page);
     const servers = r.filter((x) => /^server\/\d+$/.test(x.name));
     const narration = r.find((x) => x.name === 'lesson/narration');
@@ -167,18 +175,19 @@ try {
 
   // ---- web/embed.html: a course page with two iframes ----
   {
-    const C = await openPage(browser, `${base}embed.html`, { viewport: { width: 1000, height: 2000 } });
+    // The course page has no window.clustersim of its own: each iframe has one.
+    const C = await openPage(browser, `${base}embed.html`, { viewport: { width: 1000, height: 2000 }, waitReady: false });
     const frames = C.page.frames().filter((f) => f !== C.page.mainFrame());
     check(frames.length === 2, 'embed.html has two iframes');
-    for (const f of frames)
-      await f.waitForFunction(() => window.clustersim && window.clustersim.ready === true, null, { timeout: 60000 })
-        .catch(() => null);
+    const ready = [];
+    for (const f of frames) ready.push(await whenReady(f));
+    check(ready.length === 2 && ready.every(Boolean), 'both iframes become ready');
     const [lessonFrame, scenarioFrame] = frames;
-    const l = lessonFrame && (await lessonFrame.evaluate(() => window.clustersim.lesson()));
+    const l = ready[0] && (await lessonFrame.evaluate(() => window.clustersim.lesson()));
     check(l && l.name === 'bully' && l.step === 1, 'the first iframe runs the bully lesson');
-    const sc = scenarioFrame && (await scenarioFrame.evaluate(() => window.clustersim.state()));
+    const sc = ready[1] && (await scenarioFrame.evaluate(() => window.clustersim.state()));
     check(sc && sc.seed === 7 && 'GADGET' in sc.servers[0].stock, 'the second runs the custom scenario (seed 7, GADGET)');
-    await sleep(1500);
+    for (let i = 0; i < frames.length; i++) if (ready[i]) await waitFrames(frames[i]);  // drawn with their contents
     await C.page.screenshot({ path: path.join(shotDir, 'links-embed-page.png'), fullPage: true });
     check(C.errors.length === 0, 'embed.html: no console errors', C.errors.join(' | '));
     await C.page.close();
@@ -195,16 +204,26 @@ try {
     const missing = expected.filter((word) => !n.some((x) => x.includes(word)));
     check(missing.length === 0, `${query}: a readable notice for each`, `missing ${missing.join(',')}: ${n.join(' | ')}`);
     const before = (await state(M.page)).time_ms;
-    await sleep(1500);
-    const after = await state(M.page);
+    const after = await waitForState(M.page, (x) => x.time_ms > before, 'time to pass');
     const ok = await M.page.evaluate(() => window.clustersim.command('crash 1').ok);
     check(after.time_ms > before && ok, `${query}: and works (time passes, commands apply)`);
-    const pic = await pictureStats(M.page, 80);
-    check(pic.colours > 20, `${query}: the notice strip is drawn`);
+    // The strip itself: its own rectangle, mostly its brown background, with the
+    // notices written in the warning colour (src/ui/layout.cpp, notices.cpp).
+    const strip = await rectOf(M.page, 'notices');
+    let drawn = {};
+    if (strip) {
+      const area = Math.round(strip.w) * Math.round(strip.h);
+      drawn = { area, background: await countColour(M.page, clipOf(strip), [64, 46, 20], 6),
+        text: await countColour(M.page, clipOf(strip), [240, 180, 60], 40) };
+    }
+    check(strip && strip.y < 80 && drawn.background > 0.5 * drawn.area && drawn.text > 100,
+      `${query}: the notice strip is drawn`, JSON.stringify({ strip, ...drawn }));
     await M.page.screenshot({ path: path.join(shotDir, `links-malformed-${expected[0]}.png`) });
     check(M.errors.length === 0, `${query}: no console errors`, M.errors.join(' | '));
     await M.page.close();
   }
+} catch (error) {
+  check(false, 'the test ran to the end', error.stack || String(error));
 } finally {
   await browser.close();
   server.close();

@@ -6,12 +6,35 @@
 // page and checks: it becomes ready, nothing is logged as an error, the canvas
 // follows the window at device-pixel resolution, the picture is not blank, a
 // click on the Pause button works, and window.clustersim does what
-// ARCHITECTURE.md promises (command, state, load, pause/resume, speed, URL
+// docs/ARCHITECTURE.md promises (command, state, load, pause/resume, speed, URL
 // parameters). Saves build/screenshots/web-smoke.png. Exits 1 if any check failed.
 import path from 'node:path';
 import {
-  check, clickNamed, launch, openPage, pictureStats, pressKey, rectOf, requireBuild, run, shotDir, sleep, startServer,
+  check, clickNamed, launch, openPage, pictureStats, pressKey, rectOf, requireBuild, run, shotDir, startServer, waitFor,
+  waitForState, waitFrames, WAIT_MS,
 } from './lib.mjs';
+
+const canvasSize = (page) => page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+const paused = (page) => page.evaluate(() => window.clustersim.paused());
+
+// Simulated ms per real ms while playing, measured in the page over 40 frames with
+// its own clock: the median of frame-by-frame ratios, so that a frame stretched by a
+// loaded machine (the page then runs slower on purpose, frame_clock.h) does not count.
+const playRate = (page) => page.evaluate(async () => {
+  const cs = window.clustersim;
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const ratios = [];
+  let last = { t: performance.now(), sim: cs.state().time_ms };
+  while (ratios.length < 40) {
+    await nextFrame();
+    const now = { t: performance.now(), sim: cs.state().time_ms };
+    const dt = now.t - last.t;
+    if (dt > 2 && dt < 90) ratios.push((now.sim - last.sim) / dt);
+    last = now;
+  }
+  ratios.sort((a, b) => a - b);
+  return ratios[ratios.length >> 1];
+});
 
 async function main() {
   requireBuild();
@@ -24,9 +47,9 @@ async function main() {
     const { page, errors, ready } = await openPage(browser, base);
     check(ready, 'page becomes ready (window.clustersim.ready)');
     if (!ready) return;
-    await sleep(500);
 
-    const size = await page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+    const size = await waitFor(page, async (p) => { const c = await canvasSize(p); return c.w === 1280 && c.h === 720 && c; },
+      'the canvas to be 1280x720') || await canvasSize(page);
     check(size.w === 1280 && size.h === 720, 'canvas drawing buffer matches the 1280x720 window', JSON.stringify(size));
 
     const stats = await pictureStats(page);
@@ -44,8 +67,7 @@ async function main() {
     check(typeof s0.time_ms === 'number' && typeof s0.seed === 'number' && typeof s0.events === 'number',
       'state() has time_ms, seed and events', JSON.stringify({ time_ms: s0.time_ms, seed: s0.seed, events: s0.events }));
     check(s0.servers.every((s, i) => s.id === i + 1 && s.alive === true), 'every server starts alive with ids 1..6');
-    await sleep(400);
-    const s1 = await page.evaluate(() => window.clustersim.state());
+    const s1 = await waitForState(page, (s) => s.time_ms > s0.time_ms, 'simulated time to move on');
     check(s1.time_ms > s0.time_ms, 'simulated time moves on while playing', `${s0.time_ms} -> ${s1.time_ms}`);
 
     // ---- command() ----
@@ -54,7 +76,7 @@ async function main() {
     const afterCrash = await page.evaluate(() => window.clustersim.state());
     check(afterCrash.servers[5].alive === false, 'server 6 is not alive after crash 6');
     check(afterCrash.servers.slice(0, 5).every((s) => s.alive), 'servers 1..5 are still alive');
-    await sleep(300);
+    await waitFrames(page);
     await page.screenshot({ path: path.join(shotDir, 'web-smoke.png') });
 
     const bogus = await page.evaluate(() => window.clustersim.command('bogus'));
@@ -69,15 +91,18 @@ async function main() {
     // ---- pause(), resume(), speed() ----
     await page.evaluate(() => window.clustersim.pause());
     const p0 = (await page.evaluate(() => window.clustersim.state())).time_ms;
-    await sleep(300);
+    await waitFrames(page, 10);
     const p1 = (await page.evaluate(() => window.clustersim.state())).time_ms;
     check(p0 === p1, 'pause() stops simulated time', `${p0} -> ${p1}`);
     const speed = await page.evaluate(() => window.clustersim.speed(2));
     check(speed === 2, 'speed(2) returns 2', String(speed));
+    // Without skipping quiet time: that alone runs a quiet cluster at 2x, whatever the speed.
+    const skipped = await page.evaluate(() => window.clustersim.skipQuietTime(false));
     await page.evaluate(() => window.clustersim.resume());
-    await sleep(300);
-    const p2 = (await page.evaluate(() => window.clustersim.state())).time_ms;
-    check(p2 - p1 >= 200, 'resume() at 2x runs about 2 simulated ms per real ms', `${p1} -> ${p2}`);
+    const rate = await playRate(page);
+    check(Math.abs(rate - 2) < 0.3, 'resume() at 2x runs 2 simulated ms per real ms (skip quiet time off)',
+      `median ${rate.toFixed(3)} simulated ms per real ms`);
+    await page.evaluate((on) => window.clustersim.skipQuietTime(on), skipped);
     const badSpeed = await page.evaluate(() => { try { window.clustersim.speed('fast'); return 'no error'; } catch (e) { return e.name; } });
     check(badSpeed === 'RangeError', "speed('fast') throws a RangeError", badSpeed);
 
@@ -86,15 +111,42 @@ async function main() {
     check(play && play.w > 20 && play.h > 10 && play.x >= 0 && play.y >= 0 && play.y < 60,
       "rects() has the Play/Pause button in the control bar, in CSS pixels", JSON.stringify(play));
     await clickNamed(page, 'button/play');
-    await sleep(200);
-    check(await page.evaluate(() => window.clustersim.paused()), 'clicking the Pause button pauses');
+    check(await paused(page), 'clicking the Pause button pauses');
     await clickNamed(page, 'button/play');
-    await sleep(200);
-    check(!(await page.evaluate(() => window.clustersim.paused())), 'clicking it again plays');
+    check(!(await paused(page)), 'clicking it again plays');
     await pressKey(page, 'Space');
-    check(await page.evaluate(() => window.clustersim.paused()), 'the Space key pauses');
+    check(await paused(page), 'the Space key pauses');
     await pressKey(page, 'Space');
-    check(!(await page.evaluate(() => window.clustersim.paused())), 'and plays again');
+    check(!(await paused(page)), 'and plays again');
+
+    // A key pressed and released between two frames (one task: no frame can come in
+    // between) still counts: the page holds it down for a frame (src/app/input_queue.h).
+    const tap = (p, key, keyCode) => p.evaluate(([key, keyCode]) => {
+      for (const type of ['keydown', 'keyup']) {
+        const event = new KeyboardEvent(type, { key, code: key === ' ' ? 'Space' : key, bubbles: true, cancelable: true });
+        Object.defineProperty(event, 'keyCode', { get: () => keyCode });  // what the browser's GLFW reads
+        window.dispatchEvent(event);
+      }
+    }, [key, keyCode]);
+    await tap(page, ' ', 32);
+    await waitFrames(page);
+    check(await paused(page), 'Space pressed and released within one frame pauses');
+    await tap(page, ' ', 32);
+    await waitFrames(page);
+    check(!(await paused(page)), 'and a second such tap plays again');
+    // The same for a click: mouse down and up in one task.
+    const clickAt = (p, r) => p.evaluate(([x, y]) => {
+      const canvas = document.getElementById('canvas');
+      canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true }));
+      canvas.dispatchEvent(new MouseEvent('mousedown', { clientX: x, clientY: y, button: 0, buttons: 1, bubbles: true }));
+      canvas.dispatchEvent(new MouseEvent('mouseup', { clientX: x, clientY: y, button: 0, buttons: 0, bubbles: true }));
+    }, [r.x + r.w / 2, r.y + r.h / 2]);
+    await clickAt(page, play);
+    await waitFrames(page);
+    check(await paused(page), 'a click pressed and released within one frame pauses');
+    await clickAt(page, play);
+    await waitFrames(page);
+    check(!(await paused(page)), 'and a second one plays again');
 
     // ---- load() ----
     const loaded = await page.evaluate(() => window.clustersim.load('servers 4\nseed 3\ncrash 2\n'));
@@ -132,15 +184,14 @@ async function main() {
     check(play2 && play && Math.abs(play2.h - play.h) <= 2 && play2.y < 60,
       'on a 2x screen rects() are still in CSS pixels', JSON.stringify({ play, play2 }));
     if (play2) {
-      await hidpi.page.mouse.click(play2.x + play2.w / 2, play2.y + play2.h / 2);
-      await sleep(200);
-      check(await hidpi.page.evaluate(() => window.clustersim.paused()), 'on a 2x screen a click at the rect pauses');
-      await hidpi.page.mouse.click(play2.x + play2.w / 2, play2.y + play2.h / 2);
-      await sleep(200);
+      await clickNamed(hidpi.page, 'button/play');
+      check(await paused(hidpi.page), 'on a 2x screen a click at the rect pauses');
+      await clickNamed(hidpi.page, 'button/play');
     }
     await hidpi.page.setViewportSize({ width: 900, height: 600 });
-    await sleep(300);
-    const rs = await hidpi.page.evaluate(() => ({ w: document.getElementById('canvas').width, h: document.getElementById('canvas').height }));
+    const rs = await waitFor(hidpi.page, async (p) => { const c = await canvasSize(p); return c.w === 1800 && c.h === 1200 && c; },
+      'the canvas to follow the resize') || await canvasSize(hidpi.page);
+    await waitFrames(hidpi.page);  // a frame drawn at the new size
     check(rs.w === 1800 && rs.h === 1200, 'the canvas follows a window resize', JSON.stringify(rs));
     const rtop = await pictureStats(hidpi.page, 40);
     check(rtop.stddev > 10, 'after the resize the control bar is still at the top', JSON.stringify(rtop));
@@ -166,7 +217,8 @@ async function main() {
       };
     });
     await noGl.goto(base);
-    await sleep(1500);
+    await noGl.waitForFunction(() => /WebGL/.test(document.getElementById('status-text').textContent), null,
+      { timeout: WAIT_MS }).catch(() => null);
     const message = await noGl.evaluate(() => document.getElementById('status-text').textContent);
     check(/WebGL 2/.test(message), 'without WebGL 2 the page says so', message);
     check(noGlErrors.length === 0, 'and logs no errors', noGlErrors.join(' | '));
