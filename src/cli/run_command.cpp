@@ -1,4 +1,5 @@
 // `clustersim-cli run FILE`: parse, run, check every expect line.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -23,6 +24,25 @@ public:
 
 private:
     std::FILE* f_;
+};
+
+// A run that takes a while says how far it has got on stderr, every few seconds
+// of real time (SCENARIO_LANGUAGE.md, "Limits"); short runs stay silent.
+class StderrProgress : public RunProgress {
+public:
+    explicit StderrProgress(std::string file) : file_(std::move(file)), last_(std::chrono::steady_clock::now()) {}
+    void on_progress(int line, TimeUs now_us, TimeUs target_us, std::uint64_t events) override {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_ < kProgressEvery) return;
+        last_ = now;
+        std::fprintf(stderr, "%s:%d: running: simulated %s of %s so far, %llu events\n", file_.c_str(), line,
+                     human_time(now_us).c_str(), human_time(target_us).c_str(), static_cast<unsigned long long>(events));
+    }
+
+private:
+    static constexpr std::chrono::seconds kProgressEvery{5};
+    std::string file_;
+    std::chrono::steady_clock::time_point last_;
 };
 
 }  // namespace
@@ -85,7 +105,8 @@ int run_command(const Args& args) {
     if (trace_out) sim->set_trace(&trace);
     GoldenTrace golden(*sim);
     if (!golden_file.empty()) sim->set_log_observer(&golden);
-    const ScenarioOutcome outcome = run_scenario(scenario, *sim, file);
+    StderrProgress progress(file);
+    const ScenarioOutcome outcome = run_scenario(scenario, *sim, file, &progress);
     if (trace_out) std::fclose(trace_out);
     if (!golden_file.empty()) {
         sim->set_log_observer(nullptr);

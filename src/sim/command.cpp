@@ -75,6 +75,12 @@ bool parse_decimal(std::string_view text, double& out) {
     return true;
 }
 
+// "24h" for whole hours, else format_duration's "90s" / "250ms": for limit messages.
+std::string format_duration_words(TimeUs t) {
+    if (t > 0 && t % us_from_s(3600) == 0) return std::to_string(t / us_from_s(3600)) + "h";
+    return format_duration(t);
+}
+
 bool parse_server(std::string_view text, const ParseContext& ctx, NodeId& out, std::string& error) {
     std::int64_t v = 0;
     if (!parse_int(text, v)) {
@@ -337,6 +343,11 @@ bool parse_load(const std::vector<std::string_view>& w, Command& out, std::strin
         error = "expected a duration like 30s, got '" + std::string(duration) + "'";
         return false;
     }
+    if (out.time_us > kMaxScenarioUs) {
+        error = "expected a duration from 1us to " + format_duration_words(kMaxScenarioUs) + ", got '" +
+                std::string(duration) + "'";
+        return false;
+    }
     out.name = "custom";
     return true;
 }
@@ -387,9 +398,18 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
             error = "expected stock=N (N >= 0), got '" + std::string(w[2]) + "'";
             return false;
         }
+        if (out.number > kMaxStock) {
+            error = "stock is at most " + std::to_string(kMaxStock) + ", got '" + std::string(w[2]) + "'";
+            return false;
+        }
         double price_units = 0;
         if (!key_value(w[3], "price", price) || !parse_decimal(price, price_units)) {
             error = "expected price=N (like 25 or 9.99), got '" + std::string(w[3]) + "'";
+            return false;
+        }
+        // Checked before rounding: a price beyond 64 bits must never reach llround.
+        if (price_units * 100 > static_cast<double>(kMaxPriceCents)) {
+            error = "price is at most " + std::to_string(kMaxPriceCents / 100) + ", got '" + std::string(w[3]) + "'";
             return false;
         }
         out.number2 = static_cast<std::int64_t>(std::llround(price_units * 100));
@@ -499,6 +519,11 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
             error = "expected a whole quantity, got '" + std::string(w[2]) + "'";
             return false;
         }
+        if (order && (out.number < -kMaxQuantity || out.number > kMaxQuantity)) {
+            error = "a quantity is a whole number from -" + std::to_string(kMaxQuantity) + " to " +
+                    std::to_string(kMaxQuantity) + ", got '" + std::string(w[2]) + "'";
+            return false;
+        }
         out.node = kLoadBalancer;
         return n == base || parse_server(w[base + 1], ctx, out.node, error);
     }
@@ -558,11 +583,26 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
                 error = "time " + std::string(w[2]) + " is in the past (now " + format_duration(ctx.now_us) + ")";
                 return false;
             }
+            if (out.time_us > kMaxScenarioUs) {
+                error = "a scenario may reach at most " + format_duration_words(kMaxScenarioUs) +
+                        " of simulated time, got 'run until " + std::string(w[2]) + "'";
+                return false;
+            }
             return true;
         }
         out.verb = Verb::Run;
         if (n != 2 || !parse_duration(w[1], out.time_us) || out.time_us < 0) {
             error = "expected 'run DURATION' (like run 30s) or 'run until TIME'";
+            return false;
+        }
+        if (out.time_us > kMaxRunUs) {
+            error = "a run line covers at most " + format_duration_words(kMaxRunUs) +
+                    " of simulated time (split it into several), got '" + std::string(w[1]) + "'";
+            return false;
+        }
+        if (ctx.now_us + out.time_us > kMaxScenarioUs) {
+            error = "a scenario may reach at most " + format_duration_words(kMaxScenarioUs) +
+                    " of simulated time; this run would end at " + format_duration_words(ctx.now_us + out.time_us);
             return false;
         }
         return true;
@@ -642,6 +682,11 @@ bool parse_command(std::string_view line, const ParseContext& context, Command& 
         }
         if (at < context.now_us) {
             error = "time " + std::string(words[1]) + " is in the past (now " + format_duration(context.now_us) + ")";
+            return false;
+        }
+        if (at > kMaxScenarioUs) {
+            error = "a scenario may reach at most " + format_duration_words(kMaxScenarioUs) +
+                    " of simulated time, got 'at " + std::string(words[1]) + "'";
             return false;
         }
         words.erase(words.begin(), words.begin() + 2);

@@ -79,6 +79,14 @@ struct ParseContext {
 // Parses one line. Returns false and sets error (without a file:line prefix) on bad input.
 bool parse_command(std::string_view line, const ParseContext& context, Command& out, std::string& error);
 
+// The limits of the language (SCENARIO_LANGUAGE.md, "Limits"). They keep every
+// quantity and sum inside 64 bits, and the longest scenario to minutes of CPU.
+constexpr std::int64_t kMaxQuantity = 1000000;            // |order quantity|
+constexpr std::int64_t kMaxStock = 1000000000;            // product stock=
+constexpr std::int64_t kMaxPriceCents = 100000 * 100;     // product price= (100,000.00)
+constexpr TimeUs kMaxRunUs = us_from_s(24 * 3600);        // one `run D` line
+constexpr TimeUs kMaxScenarioUs = us_from_s(48 * 3600);   // the clock never goes past this
+
 // "250ms", "1.5s", "2m", "30us" -> microseconds. False on bad syntax.
 bool parse_duration(std::string_view text, TimeUs& out);
 std::string format_duration(TimeUs t);

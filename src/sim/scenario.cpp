@@ -15,6 +15,14 @@ bool is_setting(Verb v) {
            v == Verb::Loss || v == Verb::Lb || v == Verb::Weight || v == Verb::Slow;
 }
 
+// The highest server id a command names (0: none).
+int highest_server(const Command& c) {
+    int highest = std::max({0, c.node, c.node2});
+    for (NodeId id : c.side_a) highest = std::max(highest, id);
+    for (NodeId id : c.side_b) highest = std::max(highest, id);
+    return highest;
+}
+
 }  // namespace
 
 bool parse_scenario(std::string_view text, const std::string& file_name, Scenario& out, std::string& error) {
@@ -22,6 +30,11 @@ bool parse_scenario(std::string_view text, const std::string& file_name, Scenari
     ParseContext pc;
     for (const auto& p : out.config.catalogue) pc.products.push_back(p.sku);
     bool custom_catalogue = false;
+    // Settings (weight, slow) may come before `servers` and were checked against
+    // the cluster size known then; `servers` may not shrink the cluster below a
+    // server already named. (Once an out-of-bounds write:
+    // tests/cli/invalid/servers_after_weight.scn.)
+    int highest_named = 0, highest_named_line = 0;
     int line_number = 0;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -37,9 +50,19 @@ bool parse_scenario(std::string_view text, const std::string& file_name, Scenari
             return false;
         }
         if (c.verb == Verb::None) continue;
+        if (highest_server(c) > highest_named) {
+            highest_named = highest_server(c);
+            highest_named_line = line_number;
+        }
         if (is_setup(c.verb)) {
             switch (c.verb) {
                 case Verb::Servers:
+                    if (c.number < highest_named) {
+                        error = file_name + ":" + std::to_string(line_number) + ": servers " + std::to_string(c.number) +
+                                " is too few: line " + std::to_string(highest_named_line) + " names server " +
+                                std::to_string(highest_named) + " (put 'servers' before any line that names a server)";
+                        return false;
+                    }
                     out.config.servers = static_cast<int>(c.number);
                     pc.servers = out.config.servers;
                     break;
@@ -72,9 +95,18 @@ bool parse_scenario(std::string_view text, const std::string& file_name, Scenari
     return true;
 }
 
-ScenarioOutcome run_scenario(const Scenario& scenario, Simulation& sim, const std::string& file_name) {
+ScenarioOutcome run_scenario(const Scenario& scenario, Simulation& sim, const std::string& file_name,
+                             RunProgress* progress) {
     ScenarioOutcome outcome;
     for (const auto& [line, command] : scenario.commands) {
+        if (progress && command.at_us < 0 && (command.verb == Verb::Run || command.verb == Verb::RunUntil)) {
+            const TimeUs target = command.verb == Verb::Run ? sim.now_us() + command.time_us : command.time_us;
+            while (sim.now_us() < target) {
+                sim.run_until(std::min(target, sim.now_us() + kProgressStepUs));
+                progress->on_progress(line, sim.now_us(), target, sim.events_processed());
+            }
+            continue;
+        }
         const CommandResult result = sim.apply(command);
         if (result.ok) continue;
         const std::string where = file_name + ":" + std::to_string(line) + ": ";
