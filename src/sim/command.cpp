@@ -352,6 +352,40 @@ bool parse_load(const std::vector<std::string_view>& w, Command& out, std::strin
     return true;
 }
 
+bool parse_timing(const std::vector<std::string_view>& w, Command& out, std::string& error) {
+    out.verb = Verb::Timing;
+    std::string keys;
+    for (const TimingKey& k : timing_keys()) keys += (keys.empty() ? "" : "|") + std::string(k.name);
+    if (w.size() != 3) {
+        error = "expected 'timing " + keys + " VALUE'";
+        return false;
+    }
+    for (const TimingKey& k : timing_keys()) {
+        if (w[1] != k.name) continue;
+        out.name = k.name;
+        const bool ok = k.count ? parse_int(w[2], out.number) : parse_duration(w[2], out.number);
+        if (!ok || out.number < k.min_us || out.number > k.max_us) {
+            error = "timing " + out.name + " takes " +
+                    (k.count ? std::to_string(k.min_us) + ".." + std::to_string(k.max_us)
+                             : format_duration(k.min_us) + ".." + format_duration(k.max_us)) +
+                    ", got '" + std::string(w[2]) + "'";
+            return false;
+        }
+        return true;
+    }
+    error = "unknown timing '" + std::string(w[1]) + "' (expected " + keys + ")";
+    return false;
+}
+
+bool parse_probability(const std::vector<std::string_view>& w, Verb verb, Command& out, std::string& error) {
+    out.verb = verb;
+    if (w.size() != 2 || !parse_decimal(w[1], out.fraction) || out.fraction > 1) {
+        error = std::string(w[0]) + " takes a probability from 0 to 1, like '" + std::string(w[0]) + " 0.05'";
+        return false;
+    }
+    return true;
+}
+
 bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx, Command& out, std::string& error) {
     const std::string_view verb = w[0];
     const std::size_t n = w.size();
@@ -413,6 +447,28 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
             return false;
         }
         out.number2 = static_cast<std::int64_t>(std::llround(price_units * 100));
+        return true;
+    }
+    if (verb == "timing") return setup_only() && parse_timing(w, out, error);
+    if (verb == "duplicate") return parse_probability(w, Verb::Duplicate, out, error);
+    if (verb == "reorder") return parse_probability(w, Verb::Reorder, out, error);
+    if (verb == "delay") {
+        out.verb = Verb::Delay;
+        const auto arrow = n == 3 ? w[1].find("->") : std::string_view::npos;
+        if (arrow == std::string_view::npos) {
+            error = "expected 'delay A->B DURATION'";
+            return false;
+        }
+        if (!parse_server(w[1].substr(0, arrow), ctx, out.node, error)) return false;
+        if (!parse_server(w[1].substr(arrow + 2), ctx, out.node2, error)) return false;
+        if (out.node == out.node2) {
+            error = "delay needs two different servers";
+            return false;
+        }
+        if (!parse_duration(w[2], out.time_us) || out.time_us < us_from_ms(1) || out.time_us > us_from_s(60)) {
+            error = "delay takes a duration from 1ms to 60s, got '" + std::string(w[2]) + "'";
+            return false;
+        }
         return true;
     }
     if (verb == "replication") {
@@ -609,12 +665,40 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
     }
     if (verb == "expect") return parse_expect(w, ctx, out, error);
     error = "unknown command '" + std::string(verb) +
-            "' (expected servers, seed, product, replication, quorum, resync, latency, loss, lb, weight, slow, order, "
-            "read, crash, restart, partition, heal, isolate, drop, load, at, run or expect)";
+            "' (expected servers, seed, product, timing, replication, quorum, resync, latency, loss, duplicate, "
+            "reorder, lb, weight, slow, order, read, crash, restart, partition, heal, isolate, drop, delay, load, at, "
+            "run or expect)";
     return false;
 }
 
 }  // namespace
+
+const std::vector<TimingKey>& timing_keys() {
+    static const std::vector<TimingKey> keys = {
+        {"heartbeat", us_from_ms(50), us_from_s(10), false},
+        {"suspect-after", 1, 20, true},
+        {"election-ok", us_from_ms(10), us_from_s(10), false},
+        {"coordinator", us_from_ms(10), us_from_s(30), false},
+        {"restart-sync", us_from_ms(10), us_from_s(10), false},
+        {"replication", us_from_ms(10), us_from_s(10), false},
+        {"forward", us_from_ms(10), us_from_s(30), false},
+        {"client", us_from_ms(100), us_from_s(60), false},
+    };
+    return keys;
+}
+
+bool set_timing(Config& config, std::string_view name, std::int64_t value) {
+    if (name == "heartbeat") config.heartbeat_interval_us = value;
+    else if (name == "suspect-after") config.missed_heartbeats_to_suspect = static_cast<int>(value);
+    else if (name == "election-ok") config.election_ok_timeout_us = value;
+    else if (name == "coordinator") config.coordinator_timeout_us = value;
+    else if (name == "restart-sync") config.restart_sync_timeout_us = value;
+    else if (name == "replication") config.replication_timeout_us = value;
+    else if (name == "forward") config.forward_timeout_us = value;
+    else if (name == "client") config.client_timeout_us = value;
+    else return false;
+    return true;
+}
 
 const char* violation_kind_name(ViolationKind kind) {
     switch (kind) {
@@ -691,7 +775,7 @@ bool parse_command(std::string_view line, const ParseContext& context, Command& 
         }
         words.erase(words.begin(), words.begin() + 2);
         if (words[0] == "at" || words[0] == "run" || words[0] == "expect" || words[0] == "servers" ||
-            words[0] == "seed" || words[0] == "product") {
+            words[0] == "seed" || words[0] == "product" || words[0] == "timing") {
             error = "'" + std::string(words[0]) + "' cannot be scheduled with 'at'";
             return false;
         }

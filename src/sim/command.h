@@ -20,7 +20,19 @@ enum class Verb : std::uint8_t {
     Order, Read, Crash, Restart, Partition, Heal, Isolate, Drop, Load, LoadStop,
     Run, RunUntil, Expect,
     Slow,  // appended, so the values above keep their numbers
+    Timing, Delay, Duplicate, Reorder,
 };
+
+// `timing KEY VALUE`: a protocol timing of Config, set before the run starts.
+// VALUE is a duration, or a count for suspect-after.
+struct TimingKey {
+    const char* name;
+    TimeUs min_us, max_us;  // accepted values (for a count: the count itself)
+    bool count;
+};
+const std::vector<TimingKey>& timing_keys();
+// Sets the timing `name` in config; false if there is no such timing.
+bool set_timing(Config& config, std::string_view name, std::int64_t value);
 
 enum class ExpectKind : std::uint8_t { Leader, Stock, Orders, Alive, Converged, NoViolations, Violation, Load, Share, Routed };
 

@@ -7,12 +7,13 @@
 namespace cs {
 namespace {
 
-bool is_setup(Verb v) { return v == Verb::Servers || v == Verb::Seed || v == Verb::Product; }
+bool is_setup(Verb v) { return v == Verb::Servers || v == Verb::Seed || v == Verb::Product || v == Verb::Timing; }
 
 // Mode and network settings may stand among the setup lines without ending the setup.
 bool is_setting(Verb v) {
     return v == Verb::Replication || v == Verb::Quorum || v == Verb::Resync || v == Verb::Latency ||
-           v == Verb::Loss || v == Verb::Lb || v == Verb::Weight || v == Verb::Slow;
+           v == Verb::Loss || v == Verb::Lb || v == Verb::Weight || v == Verb::Slow || v == Verb::Duplicate ||
+           v == Verb::Reorder;
 }
 
 // The highest server id a command names (0: none).
@@ -67,6 +68,7 @@ bool parse_scenario(std::string_view text, const std::string& file_name, Scenari
                     pc.servers = out.config.servers;
                     break;
                 case Verb::Seed: out.config.seed = static_cast<std::uint64_t>(c.number); break;
+                case Verb::Timing: set_timing(out.config, c.name, c.number); break;
                 default:  // Product: the first one replaces the default catalogue
                     if (!custom_catalogue) {
                         out.config.catalogue.clear();

@@ -134,6 +134,16 @@ std::uint64_t Simulation::send(Message&& m) {
     e.kind = EventKind::Deliver;
     e.slot = slot;
     scheduler_.push(e);
+    if (route.duplicate_us >= 0) {  // `duplicate`: a copy of the same message, delivered later
+        const std::uint32_t copy = allocate_slot();
+        messages_[copy].message = messages_[slot].message;
+        messages_[copy].message.deliver_us = route.duplicate_us;
+        messages_[copy].in_flight = true;
+        Event later = e;
+        later.time_us = route.duplicate_us;
+        later.slot = copy;
+        scheduler_.push(later);
+    }
     return id;
 }
 
@@ -287,6 +297,8 @@ void Simulation::note_new_violations() {
 
 TimeUs Simulation::fault_free_since() const {
     if (network_.any_fault()) return -1;
+    // A delayed, duplicated or reordered message still on its way is a fault in force.
+    if (network_.late_until_us() > now_us_) return -1;
     // A network slower than the protocol's timeouts assume is a fault in force too:
     // no round trip fits in a replication timeout, so leaders come and go and
     // replicas cannot settle. (Found by the fuzzer:
@@ -297,7 +309,7 @@ TimeUs Simulation::fault_free_since() const {
     // data together on their own. Unavailable, not divergent. (Found by the fuzzer:
     // tests/scenarios/regress_quorum_minority_not_divergence.scn.)
     if (config_.quorum && !majority_alive(servers_)) return -1;
-    return last_fault_us_;
+    return std::max(last_fault_us_, network_.late_until_us());
 }
 
 NodeId Simulation::agreed_leader() const {
@@ -358,6 +370,7 @@ CommandResult Simulation::apply(const Command& c) {
         case Verb::Servers:
         case Verb::Seed:
         case Verb::Product:
+        case Verb::Timing:
             return {false, "'" + c.text + "' changes the setup: start a new scenario instead"};
         case Verb::Replication: config_.replication = c.flag ? ReplicationMode::Async : ReplicationMode::Sync; break;
         case Verb::Quorum: config_.quorum = c.flag; break;
@@ -424,6 +437,9 @@ CommandResult Simulation::apply(const Command& c) {
         case Verb::Heal: network_.heal(); fault_note(c.text, MilestoneKind::Heal); break;
         case Verb::Isolate: network_.isolate(c.node); fault_note(c.text); break;
         case Verb::Drop: network_.drop_next(c.node, c.node2); event_log_.note(format_duration(now_us_) + ": " + c.text); break;
+        case Verb::Delay: network_.delay_next(c.node, c.node2, c.time_us); fault_note(c.text); break;
+        case Verb::Duplicate: network_.set_duplicate(c.fraction); fault_note(c.text); break;
+        case Verb::Reorder: network_.set_reorder(c.fraction); fault_note(c.text); break;
         case Verb::Load: client_logic::start_load(clients_, c.name, c.rate, c.time_us, ctx); break;
         case Verb::LoadStop: client_logic::stop_load(clients_, ctx); break;
         case Verb::Run: run_until(now_us_ + c.time_us); break;
