@@ -28,6 +28,7 @@ struct FuzzResult {
     TimeUs converge_us = -1;                      // after the faults stopped; -1: never
     std::uint64_t events = 0;
     std::uint64_t trace_hash = 0;                 // Simulation::trace_hash(): equal hashes, equal runs
+    std::uint64_t messages_delayed = 0, messages_duplicated = 0, messages_reordered = 0;  // by the network
     std::string error;                            // the schedule itself was bad: a fuzzer bug
 
     bool clean() const { return findings_total == 0 && converged && error.empty(); }
