@@ -437,7 +437,10 @@ FaultSchedule make_fault_schedule(const FaultScheduleOptions& options) {
     Rng rng = Rng::derive(options.seed, kScheduleStream);
     Rng swarm_rng = Rng::derive(options.seed, kSwarmStream);
     FaultSchedule out;
-    const Scales scales = options.swarm ? swarm_scales(swarm_rng) : classic_scales();
+    Scales scales = options.swarm ? swarm_scales(swarm_rng) : classic_scales();
+    // Resync off makes replicas diverge by design (PROTOCOLS.md), and the checker
+    // says so: only where violations are expected anyway.
+    if (options.quorum) scales[static_cast<std::size_t>(Action::Resync)] = 0;
     if (options.swarm) out.timings = draw_timings(swarm_rng);
     out.servers = options.servers > 0 ? options.servers : static_cast<int>(rng.uniform(kFuzzServersMin, kFuzzServersMax));
     out.safety_end_us = options.safety_us;

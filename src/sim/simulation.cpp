@@ -299,11 +299,19 @@ TimeUs Simulation::fault_free_since() const {
     if (network_.any_fault()) return -1;
     // A delayed, duplicated or reordered message still on its way is a fault in force.
     if (network_.late_until_us() > now_us_) return -1;
+    // So is a gray failure: a slow server lags behind under load, late but not
+    // divergent. (Found by the swarm fuzzer, quorum on:
+    // tests/scenarios/regress_swarm_slow_server_not_divergence.scn.)
+    for (double factor : config_.slow_factors)
+        if (factor > 1) return -1;
     // A network slower than the protocol's timeouts assume is a fault in force too:
     // no round trip fits in a replication timeout, so leaders come and go and
     // replicas cannot settle. (Found by the fuzzer:
-    // tests/scenarios/regress_slow_network_not_divergence.scn.)
-    if (2 * network_.latency_us_max() > config_.replication_timeout_us) return -1;
+    // tests/scenarios/regress_slow_network_not_divergence.scn.) The same holds for
+    // an election: no OK in time, every candidate wins (the swarm draws timings
+    // with election-ok below the replication timeout: regress_swarm_slow_election_not_divergence.scn).
+    const TimeUs round_trip_budget_us = std::min(config_.replication_timeout_us, config_.election_ok_timeout_us);
+    if (2 * network_.latency_us_max() > round_trip_budget_us) return -1;
     // Quorum on, a lost majority is a fault in force, like a partition: the
     // survivors cannot elect a leader, so they cannot (and must not) bring their
     // data together on their own. Unavailable, not divergent. (Found by the fuzzer:
