@@ -673,33 +673,6 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
 
 }  // namespace
 
-const std::vector<TimingKey>& timing_keys() {
-    static const std::vector<TimingKey> keys = {
-        {"heartbeat", us_from_ms(50), us_from_s(10), false},
-        {"suspect-after", 1, 20, true},
-        {"election-ok", us_from_ms(10), us_from_s(10), false},
-        {"coordinator", us_from_ms(10), us_from_s(30), false},
-        {"restart-sync", us_from_ms(10), us_from_s(10), false},
-        {"replication", us_from_ms(10), us_from_s(10), false},
-        {"forward", us_from_ms(10), us_from_s(30), false},
-        {"client", us_from_ms(100), us_from_s(60), false},
-    };
-    return keys;
-}
-
-bool set_timing(Config& config, std::string_view name, std::int64_t value) {
-    if (name == "heartbeat") config.heartbeat_interval_us = value;
-    else if (name == "suspect-after") config.missed_heartbeats_to_suspect = static_cast<int>(value);
-    else if (name == "election-ok") config.election_ok_timeout_us = value;
-    else if (name == "coordinator") config.coordinator_timeout_us = value;
-    else if (name == "restart-sync") config.restart_sync_timeout_us = value;
-    else if (name == "replication") config.replication_timeout_us = value;
-    else if (name == "forward") config.forward_timeout_us = value;
-    else if (name == "client") config.client_timeout_us = value;
-    else return false;
-    return true;
-}
-
 const char* violation_kind_name(ViolationKind kind) {
     switch (kind) {
         case ViolationKind::Oversell: return "oversell";
