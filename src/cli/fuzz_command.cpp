@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/format.h"
 #include "cli/fuzz_runner.h"
+#include "cli/fuzz_summary.h"
 #include "cli/page_url.h"
 #include "sim/command.h"
 
@@ -18,7 +19,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: clustersim-cli fuzz [--seeds N] [--first-seed S] [--duration D] [--quorum on|off]\n"
     "                           [--replication sync|async] [--servers N] [--bound D]\n"
-    "                           [--save DIR] [--max-print N] [--quiet] [--emit-scenario]\n";
+    "                           [--swarm] [--save DIR] [--max-print N] [--quiet] [--json] [--emit-scenario]\n";
 
 struct FuzzArgs {
     FaultScheduleOptions schedule;
@@ -28,6 +29,7 @@ struct FuzzArgs {
     std::uint64_t max_print = kMaxFindings;  // findings printed per seed (all it keeps); the rest are counted
     bool quiet = false;
     bool emit_scenario = false;
+    bool json = false;  // one JSON summary on stdout instead of the text
 };
 
 // Returns "" or what was wrong.
@@ -47,6 +49,14 @@ std::string parse_args(const Args& args, FuzzArgs& out) {
         }
         if (a == "--emit-scenario") {
             out.emit_scenario = true;
+            continue;
+        }
+        if (a == "--swarm") {
+            out.schedule.swarm = true;
+            continue;
+        }
+        if (a == "--json") {
+            out.json = true;
             continue;
         }
         if (!has_value) return a.rfind("--", 0) == 0 ? a + " needs a value" : "unexpected argument '" + a + "'";
@@ -90,10 +100,13 @@ std::string replay_command(const FuzzArgs& a, std::uint64_t seed) {
                       (s.replication == ReplicationMode::Async ? "async" : "sync");
     if (s.servers > 0) out += " --servers " + std::to_string(s.servers);
     if (s.liveness_us != FaultScheduleOptions{}.liveness_us) out += " --bound " + format_duration(s.liveness_us);
+    if (s.swarm) out += " --swarm";
     return out;
 }
 
 void report(const FuzzArgs& a, const FuzzResult& r) {
+    if (!r.schedule.swarm_kinds.empty())
+        std::printf("FAIL seed %llu: swarm: %s\n", static_cast<unsigned long long>(r.seed), r.schedule.swarm_kinds.c_str());
     if (!r.error.empty()) std::printf("FAIL seed %llu: fuzzer error: %s\n", static_cast<unsigned long long>(r.seed), r.error.c_str());
     const std::size_t shown = static_cast<std::size_t>(std::min<std::uint64_t>(a.max_print, r.findings.size()));
     for (std::size_t i = 0; i < shown; ++i) {
@@ -135,68 +148,30 @@ int fuzz_command(const Args& args) {
     }
 
     const auto wall_start = std::chrono::steady_clock::now();
-    std::uint64_t failing = 0, liveness_failures = 0, election_findings = 0, events = 0, faults = 0;
-    std::uint64_t digest = 0xcbf29ce484222325ull;  // of every seed's trace hash, in order: compares whole runs across platforms
-    std::array<std::uint64_t, 4> violations{};
-    std::uint64_t seeds_with[4] = {};
-    TimeUs slowest_us = -1;
-    std::uint64_t slowest_seed = 0;
+    FuzzTotals totals;
     const std::uint64_t progress_every = a.seeds >= 100 ? a.seeds / 10 : 0;
     for (std::uint64_t k = 0; k < a.seeds; ++k) {
         a.schedule.seed = a.first_seed + k;
         const FuzzResult r = run_fuzz_seed(a.schedule);
-        events += r.events;
-        digest = (digest ^ r.trace_hash) * 0x100000001b3ull;
-        faults += static_cast<std::uint64_t>(r.schedule.faults);
-        for (std::size_t v = 0; v < violations.size(); ++v) {
-            violations[v] += r.violations[v];
-            if (r.violations[v]) ++seeds_with[v];
-        }
-        election_findings += r.election_findings;
-        if (!r.converged) ++liveness_failures;
-        else if (r.converge_us > slowest_us) {
-            slowest_us = r.converge_us;
-            slowest_seed = r.seed;
-        }
-        if (!r.clean()) {
-            ++failing;
+        const bool clean = r.clean();
+        totals.add(r, clean ? std::string() : replay_command(a, r.seed), clean ? std::string() : page_url(r.seed, r.schedule.text));
+        if (!clean && !a.json) {
             report(a, r);
             std::fflush(stdout);
         }
         if (!a.quiet && progress_every && (k + 1) % progress_every == 0 && k + 1 < a.seeds) {
             const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
             std::fprintf(stderr, "fuzz: %llu/%llu seeds, %llu failing, %.0f s\n", static_cast<unsigned long long>(k + 1),
-                         static_cast<unsigned long long>(a.seeds), static_cast<unsigned long long>(failing), wall_s);
+                         static_cast<unsigned long long>(a.seeds), static_cast<unsigned long long>(totals.failing), wall_s);
         }
     }
-    const double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-    const auto& s = a.schedule;
-    std::printf("fuzz: seeds %llu..%llu, %s of faults + up to %s to converge each, quorum %s, replication %s%s\n",
-                static_cast<unsigned long long>(a.first_seed), static_cast<unsigned long long>(a.first_seed + a.seeds - 1),
-                human_time(s.safety_us).c_str(), human_time(s.liveness_us).c_str(), s.quorum ? "on" : "off",
-                s.replication == ReplicationMode::Async ? "async" : "sync",
-                s.servers > 0 ? (", " + std::to_string(s.servers) + " servers").c_str() : "");
-    std::printf("fuzz: violations: split-brain=%llu oversell=%llu lost-order=%llu divergence=%llu election=%llu "
-                "(seeds with: split-brain=%llu oversell=%llu lost-order=%llu divergence=%llu)\n",
-                static_cast<unsigned long long>(violations[static_cast<int>(ViolationKind::SplitBrain)]),
-                static_cast<unsigned long long>(violations[static_cast<int>(ViolationKind::Oversell)]),
-                static_cast<unsigned long long>(violations[static_cast<int>(ViolationKind::LostOrder)]),
-                static_cast<unsigned long long>(violations[static_cast<int>(ViolationKind::Divergence)]),
-                static_cast<unsigned long long>(election_findings),
-                static_cast<unsigned long long>(seeds_with[static_cast<int>(ViolationKind::SplitBrain)]),
-                static_cast<unsigned long long>(seeds_with[static_cast<int>(ViolationKind::Oversell)]),
-                static_cast<unsigned long long>(seeds_with[static_cast<int>(ViolationKind::LostOrder)]),
-                static_cast<unsigned long long>(seeds_with[static_cast<int>(ViolationKind::Divergence)]));
-    std::printf("fuzz: liveness: %llu of %llu seeds did not converge; slowest convergence %s (seed %llu)\n",
-                static_cast<unsigned long long>(liveness_failures), static_cast<unsigned long long>(a.seeds),
-                slowest_us >= 0 ? human_time(slowest_us).c_str() : "-", static_cast<unsigned long long>(slowest_seed));
-    const double simulated_s = static_cast<double>(a.seeds) * static_cast<double>(s.safety_us) / 1e6;
-    std::printf("fuzz: %llu scheduled commands (faults, orders, load changes), %llu events, trace digest %016llx\n", static_cast<unsigned long long>(faults),
-                static_cast<unsigned long long>(events), static_cast<unsigned long long>(digest));
-    std::printf("fuzz: %.1f s wall (%s events/s, %s simulated s/s)\n", wall_s,
-                si(static_cast<double>(events) / wall_s).c_str(), si(simulated_s / wall_s).c_str());
-    std::printf("fuzz: %s: %llu of %llu seeds failing\n", failing ? "FAIL" : "PASS", static_cast<unsigned long long>(failing),
-                static_cast<unsigned long long>(a.seeds));
+    FuzzRunInfo info;
+    info.first_seed = a.first_seed;
+    info.schedule = a.schedule;
+    info.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+    if (a.json) print_fuzz_json(info, totals);
+    else print_fuzz_text(info, totals);
+    const std::uint64_t failing = totals.failing;
     return failing ? kExitExpectFailed : kExitOk;
 }
 

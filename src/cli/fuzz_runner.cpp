@@ -140,6 +140,9 @@ void run_seed(const FaultScheduleOptions& options, FuzzResult& r) {
                      [](const FuzzFinding& a, const FuzzFinding& b) { return a.time_us < b.time_us; });
     r.events = sim->events_processed();
     r.trace_hash = sim->trace_hash();
+    r.messages_delayed = sim->network().delayed_total();
+    r.messages_duplicated = sim->network().duplicated_total();
+    r.messages_reordered = sim->network().reordered_total();
 }
 
 }  // namespace

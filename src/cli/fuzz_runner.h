@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/checker.h"
 #include "sim/fault_schedule.h"
 
 namespace cs::cli {
@@ -22,12 +23,13 @@ struct FuzzResult {
     FaultSchedule schedule;
     std::vector<FuzzFinding> findings;            // bounded: see kMaxFindings
     std::uint64_t findings_total = 0;             // all of them, kept or not
-    std::array<std::uint64_t, 4> violations{};    // per ViolationKind (the checker's kept list)
+    std::array<std::uint64_t, kViolationKindCount> violations{};    // per ViolationKind (the checker's kept list)
     std::uint64_t election_findings = 0;
     bool converged = false;
     TimeUs converge_us = -1;                      // after the faults stopped; -1: never
     std::uint64_t events = 0;
     std::uint64_t trace_hash = 0;                 // Simulation::trace_hash(): equal hashes, equal runs
+    std::uint64_t messages_delayed = 0, messages_duplicated = 0, messages_reordered = 0;  // by the network
     std::string error;                            // the schedule itself was bad: a fuzzer bug
 
     bool clean() const { return findings_total == 0 && converged && error.empty(); }

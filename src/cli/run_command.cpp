@@ -1,4 +1,5 @@
 // `clustersim-cli run FILE`: parse, run, check every expect line.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -34,6 +35,25 @@ bool write_file(const std::string& path, const std::string& text, const char* wh
     if (!ok) std::fprintf(stderr, "%s: cannot write %s\n", path.c_str(), what);
     return ok;
 }
+
+// A run that takes a while says how far it has got on stderr, every few seconds
+// of real time (SCENARIO_LANGUAGE.md, "Limits"); short runs stay silent.
+class StderrProgress : public RunProgress {
+public:
+    explicit StderrProgress(std::string file) : file_(std::move(file)), last_(std::chrono::steady_clock::now()) {}
+    void on_progress(int line, TimeUs now_us, TimeUs target_us, std::uint64_t events) override {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_ < kProgressEvery) return;
+        last_ = now;
+        std::fprintf(stderr, "%s:%d: running: simulated %s of %s so far, %llu events\n", file_.c_str(), line,
+                     human_time(now_us).c_str(), human_time(target_us).c_str(), static_cast<unsigned long long>(events));
+    }
+
+private:
+    static constexpr std::chrono::seconds kProgressEvery{5};
+    std::string file_;
+    std::chrono::steady_clock::time_point last_;
+};
 
 }  // namespace
 
@@ -113,9 +133,10 @@ int run_command(const Args& args) {
         }
         sim->plant_broken_invariant_for_test(break_invariant_on);
     }
+    StderrProgress progress(file);
     ScenarioOutcome outcome;
     try {
-        outcome = run_scenario(scenario, *sim, file);
+        outcome = run_scenario(scenario, *sim, file, &progress);
     } catch (const InvariantBroken& broken) {
         if (trace_out) std::fclose(trace_out);
         std::fprintf(stderr, "%s: %s\n", file.c_str(), broken.what());

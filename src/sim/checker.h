@@ -13,6 +13,7 @@ namespace cs {
 
 // What the checker flags. The values are counted by index (the fuzzer's tallies).
 enum class ViolationKind : std::uint8_t { Oversell, LostOrder, Divergence, SplitBrain, NonLinearizable };
+constexpr std::size_t kViolationKindCount = 5;
 // "oversell", "lost-order", "divergence", "split-brain", "non-linearizable": the names
 // traces, JSON and scenarios use.
 const char* violation_kind_name(ViolationKind kind);

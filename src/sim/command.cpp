@@ -63,6 +63,12 @@ bool parse_decimal(std::string_view text, double& out) {
     return true;
 }
 
+// "24h" for whole hours, else format_duration's "90s" / "250ms": for limit messages.
+std::string format_duration_words(TimeUs t) {
+    if (t > 0 && t % us_from_s(3600) == 0) return std::to_string(t / us_from_s(3600)) + "h";
+    return format_duration(t);
+}
+
 bool parse_server(std::string_view text, const ParseContext& ctx, NodeId& out, std::string& error) {
     std::int64_t v = 0;
     if (!parse_int(text, v)) {
@@ -169,7 +175,46 @@ bool parse_load(const std::vector<std::string_view>& w, Command& out, std::strin
         error = "expected a duration like 30s, got '" + std::string(duration) + "'";
         return false;
     }
+    if (out.time_us > kMaxScenarioUs) {
+        error = "expected a duration from 1us to " + format_duration_words(kMaxScenarioUs) + ", got '" +
+                std::string(duration) + "'";
+        return false;
+    }
     out.name = "custom";
+    return true;
+}
+
+bool parse_timing(const std::vector<std::string_view>& w, Command& out, std::string& error) {
+    out.verb = Verb::Timing;
+    std::string keys;
+    for (const TimingKey& k : timing_keys()) keys += (keys.empty() ? "" : "|") + std::string(k.name);
+    if (w.size() != 3) {
+        error = "expected 'timing " + keys + " VALUE'";
+        return false;
+    }
+    for (const TimingKey& k : timing_keys()) {
+        if (w[1] != k.name) continue;
+        out.name = k.name;
+        const bool ok = k.count ? parse_int(w[2], out.number) : parse_duration(w[2], out.number);
+        if (!ok || out.number < k.min_us || out.number > k.max_us) {
+            error = "timing " + out.name + " takes " +
+                    (k.count ? std::to_string(k.min_us) + ".." + std::to_string(k.max_us)
+                             : format_duration(k.min_us) + ".." + format_duration(k.max_us)) +
+                    ", got '" + std::string(w[2]) + "'";
+            return false;
+        }
+        return true;
+    }
+    error = "unknown timing '" + std::string(w[1]) + "' (expected " + keys + ")";
+    return false;
+}
+
+bool parse_probability(const std::vector<std::string_view>& w, Verb verb, Command& out, std::string& error) {
+    out.verb = verb;
+    if (w.size() != 2 || !parse_decimal(w[1], out.fraction) || out.fraction > 1) {
+        error = std::string(w[0]) + " takes a probability from 0 to 1, like '" + std::string(w[0]) + " 0.05'";
+        return false;
+    }
     return true;
 }
 
@@ -219,12 +264,43 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
             error = "expected stock=N (N >= 0), got '" + std::string(w[2]) + "'";
             return false;
         }
+        if (out.number > kMaxStock) {
+            error = "stock is at most " + std::to_string(kMaxStock) + ", got '" + std::string(w[2]) + "'";
+            return false;
+        }
         double price_units = 0;
         if (!key_value(w[3], "price", price) || !parse_decimal(price, price_units)) {
             error = "expected price=N (like 25 or 9.99), got '" + std::string(w[3]) + "'";
             return false;
         }
+        // Checked before rounding: a price beyond 64 bits must never reach llround.
+        if (price_units * 100 > static_cast<double>(kMaxPriceCents)) {
+            error = "price is at most " + std::to_string(kMaxPriceCents / 100) + ", got '" + std::string(w[3]) + "'";
+            return false;
+        }
         out.number2 = static_cast<std::int64_t>(std::llround(price_units * 100));
+        return true;
+    }
+    if (verb == "timing") return setup_only() && parse_timing(w, out, error);
+    if (verb == "duplicate") return parse_probability(w, Verb::Duplicate, out, error);
+    if (verb == "reorder") return parse_probability(w, Verb::Reorder, out, error);
+    if (verb == "delay") {
+        out.verb = Verb::Delay;
+        const auto arrow = n == 3 ? w[1].find("->") : std::string_view::npos;
+        if (arrow == std::string_view::npos) {
+            error = "expected 'delay A->B DURATION'";
+            return false;
+        }
+        if (!parse_server(w[1].substr(0, arrow), ctx, out.node, error)) return false;
+        if (!parse_server(w[1].substr(arrow + 2), ctx, out.node2, error)) return false;
+        if (out.node == out.node2) {
+            error = "delay needs two different servers";
+            return false;
+        }
+        if (!parse_duration(w[2], out.time_us) || out.time_us < us_from_ms(1) || out.time_us > us_from_s(60)) {
+            error = "delay takes a duration from 1ms to 60s, got '" + std::string(w[2]) + "'";
+            return false;
+        }
         return true;
     }
     if (verb == "replication") {
@@ -331,6 +407,11 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
             error = "expected a whole quantity, got '" + std::string(w[2]) + "'";
             return false;
         }
+        if (order && (out.number < -kMaxQuantity || out.number > kMaxQuantity)) {
+            error = "a quantity is a whole number from -" + std::to_string(kMaxQuantity) + " to " +
+                    std::to_string(kMaxQuantity) + ", got '" + std::string(w[2]) + "'";
+            return false;
+        }
         out.node = kLoadBalancer;
         return n == base || parse_server(w[base + 1], ctx, out.node, error);
     }
@@ -390,6 +471,11 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
                 error = "time " + std::string(w[2]) + " is in the past (now " + format_duration(ctx.now_us) + ")";
                 return false;
             }
+            if (out.time_us > kMaxScenarioUs) {
+                error = "a scenario may reach at most " + format_duration_words(kMaxScenarioUs) +
+                        " of simulated time, got 'run until " + std::string(w[2]) + "'";
+                return false;
+            }
             return true;
         }
         out.verb = Verb::Run;
@@ -397,12 +483,23 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
             error = "expected 'run DURATION' (like run 30s) or 'run until TIME'";
             return false;
         }
+        if (out.time_us > kMaxRunUs) {
+            error = "a run line covers at most " + format_duration_words(kMaxRunUs) +
+                    " of simulated time (split it into several), got '" + std::string(w[1]) + "'";
+            return false;
+        }
+        if (ctx.now_us + out.time_us > kMaxScenarioUs) {
+            error = "a scenario may reach at most " + format_duration_words(kMaxScenarioUs) +
+                    " of simulated time; this run would end at " + format_duration_words(ctx.now_us + out.time_us);
+            return false;
+        }
         return true;
     }
     if (verb == "expect") return parse_expect(w, ctx, out, error);
     error = "unknown command '" + std::string(verb) +
-            "' (expected servers, seed, product, replication, quorum, resync, latency, loss, lb, weight, slow, order, "
-            "read, crash, restart, partition, heal, isolate, drop, load, at, run or expect)";
+            "' (expected servers, seed, product, timing, replication, quorum, resync, latency, loss, duplicate, "
+            "reorder, lb, weight, slow, order, read, crash, restart, partition, heal, isolate, drop, delay, load, at, "
+            "run or expect)";
     return false;
 }
 
@@ -457,9 +554,14 @@ bool parse_command(std::string_view line, const ParseContext& context, Command& 
             error = "time " + std::string(words[1]) + " is in the past (now " + format_duration(context.now_us) + ")";
             return false;
         }
+        if (at > kMaxScenarioUs) {
+            error = "a scenario may reach at most " + format_duration_words(kMaxScenarioUs) +
+                    " of simulated time, got 'at " + std::string(words[1]) + "'";
+            return false;
+        }
         words.erase(words.begin(), words.begin() + 2);
         if (words[0] == "at" || words[0] == "run" || words[0] == "expect" || words[0] == "servers" ||
-            words[0] == "seed" || words[0] == "product") {
+            words[0] == "seed" || words[0] == "product" || words[0] == "timing") {
             error = "'" + std::string(words[0]) + "' cannot be scheduled with 'at'";
             return false;
         }

@@ -21,7 +21,19 @@ enum class Verb : std::uint8_t {
     Order, Read, Crash, Restart, Partition, Heal, Isolate, Drop, Load, LoadStop,
     Run, RunUntil, Expect,
     Slow,  // appended, so the values above keep their numbers
+    Timing, Delay, Duplicate, Reorder,
 };
+
+// `timing KEY VALUE`: a protocol timing of Config, set before the run starts.
+// VALUE is a duration, or a count for suspect-after.
+struct TimingKey {
+    const char* name;
+    TimeUs min_us, max_us;  // accepted values (for a count: the count itself)
+    bool count;
+};
+const std::vector<TimingKey>& timing_keys();
+// Sets the timing `name` in config; false if there is no such timing.
+bool set_timing(Config& config, std::string_view name, std::int64_t value);
 
 enum class ExpectKind : std::uint8_t { Leader, Stock, Orders, Alive, Converged, NoViolations, Violation, Load, Share, Routed,
                                         Linearizable, NotLinearizable };
@@ -79,6 +91,14 @@ struct ParseContext {
 
 // Parses one line. Returns false and sets error (without a file:line prefix) on bad input.
 bool parse_command(std::string_view line, const ParseContext& context, Command& out, std::string& error);
+
+// The limits of the language (SCENARIO_LANGUAGE.md, "Limits"). They keep every
+// quantity and sum inside 64 bits, and the longest scenario to minutes of CPU.
+constexpr std::int64_t kMaxQuantity = 1000000;            // |order quantity|
+constexpr std::int64_t kMaxStock = 1000000000;            // product stock=
+constexpr std::int64_t kMaxPriceCents = 100000 * 100;     // product price= (100,000.00)
+constexpr TimeUs kMaxRunUs = us_from_s(24 * 3600);        // one `run D` line
+constexpr TimeUs kMaxScenarioUs = us_from_s(48 * 3600);   // the clock never goes past this
 
 // "250ms", "1.5s", "2m", "30us" -> microseconds. False on bad syntax.
 bool parse_duration(std::string_view text, TimeUs& out);

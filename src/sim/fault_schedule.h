@@ -10,8 +10,16 @@
 // on the page). Liveness: at the end every fault is healed (load stops, the
 // network heals, loss goes to 0, latency back to normal, crashed servers
 // restart) and the cluster has a bounded time to converge.
+//
+// Swarm mode (Groce et al.'s swarm testing): each seed also draws which fault
+// kinds are on at all, how often each comes, and the protocol timings (written
+// as `timing` lines), so no two seeds stress the protocol the same way and a
+// fault that masks another (a crash storm hides a slow follower) is sometimes
+// off. docs/RELIABILITY.md lists the ranges.
+#include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "config.h"
 #include "time.h"
@@ -25,7 +33,23 @@ struct FaultScheduleOptions {
     bool quorum = false;
     ReplicationMode replication = ReplicationMode::Sync;
     int servers = 0;  // 0: drawn from the seed
+    bool swarm = false;
 };
+
+// What a schedule injects, counted by kind (FaultSchedule::injected).
+enum class FaultKind : std::uint8_t {
+    Crash, LeaderCrash, ElectionCrash, Restart, Partition, Isolate, Heal, Loss, Latency, Delay, Drop, Slow,
+    Duplicate, Reorder, ResyncOff, Order, Read, Load, Calm, Count
+};
+constexpr std::size_t kFaultKinds = static_cast<std::size_t>(FaultKind::Count);
+const char* fault_kind_name(FaultKind kind);
+
+// A protocol timing a swarm seed draws, and the range it is drawn from.
+struct TimingRange {
+    const char* name;  // as in `timing NAME VALUE`
+    std::int64_t min, max;  // microseconds (suspect-after: a count)
+};
+const std::vector<TimingRange>& swarm_timing_ranges();
 
 struct FaultSchedule {
     std::string text;            // the whole scenario, replayable as it is
@@ -35,6 +59,9 @@ struct FaultSchedule {
     TimeUs liveness_end_us = 0;
     int servers = 0;
     int faults = 0;              // scheduled commands in the safety phase (faults, orders, load changes)
+    std::array<int, kFaultKinds> injected{};         // safety-phase actions by kind
+    std::vector<std::int64_t> timings;               // swarm: one value per swarm_timing_ranges() entry
+    std::string swarm_kinds;                         // swarm: the kinds this seed turned on
 };
 
 // Servers drawn from the seed when FaultScheduleOptions::servers is 0.

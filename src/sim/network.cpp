@@ -21,11 +21,15 @@ void Network::reset(int servers, TimeUs latency_us_min, TimeUs latency_us_max, d
     latency_us_min_ = latency_us_min;
     latency_us_max_ = latency_us_max;
     loss_ = loss;
+    duplicate_ = reorder_ = 0;
+    late_until_us_ = 0;
+    delayed_total_ = duplicated_total_ = reordered_total_ = 0;
     partitioned_ = false;
     const auto n = static_cast<std::size_t>(servers);
     side_.assign(n, -1);
     isolated_.assign(n, false);
     drop_next_.assign(n * n, false);
+    delay_next_.assign(n * n, 0);
     last_delivery_.assign(n * n, 0);
 }
 
@@ -66,10 +70,29 @@ Route Network::route(NodeId from, NodeId to, TimeUs now_us, Rng& rng) {
         return r;
     }
     r.deliver_us = now_us + latency;
-    if (server_link) {
+    // Only when on do the harsher faults draw: off, the stream is as it always was.
+    const bool reordered = server_link && reorder_ > 0 && rng.chance(reorder_);
+    if (reordered) {
+        r.deliver_us += rng.uniform(0, 2 * latency_us_max_);
+        ++reordered_total_;
+        late_until_us_ = std::max(late_until_us_, r.deliver_us);
+    } else if (server_link) {
+        TimeUs& extra = delay_next_[link(from, to)];
+        if (extra > 0) {
+            r.deliver_us += extra;
+            extra = 0;
+            ++delayed_total_;
+            late_until_us_ = std::max(late_until_us_, r.deliver_us);
+        }
         TimeUs& last = last_delivery_[link(from, to)];
         r.deliver_us = std::max(r.deliver_us, last);
         last = r.deliver_us;
+    }
+    if (duplicate_ > 0 && rng.chance(duplicate_)) {
+        // The copy comes after the original, and outside the link's FIFO order: a late replay.
+        r.duplicate_us = r.deliver_us + rng.uniform(0, latency_us_max_);
+        ++duplicated_total_;
+        late_until_us_ = std::max(late_until_us_, r.duplicate_us);
     }
     return r;
 }
@@ -89,11 +112,14 @@ void Network::heal() {
     std::fill(side_.begin(), side_.end(), -1);
     std::fill(isolated_.begin(), isolated_.end(), false);
     std::fill(drop_next_.begin(), drop_next_.end(), false);
+    std::fill(delay_next_.begin(), delay_next_.end(), 0);
 }
 
 void Network::isolate(NodeId server) { isolated_[static_cast<std::size_t>(server - 1)] = true; }
 
 void Network::drop_next(NodeId from, NodeId to) { drop_next_[link(from, to)] = true; }
+
+void Network::delay_next(NodeId from, NodeId to, TimeUs extra_us) { delay_next_[link(from, to)] = extra_us; }
 
 void Network::set_latency(TimeUs min_us, TimeUs max_us) {
     latency_us_min_ = min_us;
@@ -109,7 +135,7 @@ bool Network::isolated(NodeId server) const {
 }
 
 bool Network::any_fault() const {
-    if (partitioned_ || loss_ > 0) return true;
+    if (partitioned_ || loss_ > 0 || duplicate_ > 0 || reorder_ > 0) return true;
     return std::find(isolated_.begin(), isolated_.end(), true) != isolated_.end();
 }
 

@@ -143,6 +143,16 @@ std::uint64_t Simulation::send(Message&& m) {
     e.kind = EventKind::Deliver;
     e.slot = slot;
     scheduler_.push(e);
+    if (route.duplicate_us >= 0) {  // `duplicate`: a copy of the same message, delivered later
+        const std::uint32_t copy = allocate_slot();
+        messages_[copy].message = messages_[slot].message;
+        messages_[copy].message.deliver_us = route.duplicate_us;
+        messages_[copy].in_flight = true;
+        Event later = e;
+        later.time_us = route.duplicate_us;
+        later.slot = copy;
+        scheduler_.push(later);
+    }
     return id;
 }
 
@@ -325,17 +335,27 @@ void Simulation::note_new_violations() {
 
 TimeUs Simulation::fault_free_since() const {
     if (network_.any_fault()) return -1;
+    // A delayed, duplicated or reordered message still on its way is a fault in force.
+    if (network_.late_until_us() > now_us_) return -1;
+    // So is a gray failure: a slow server lags behind under load, late but not
+    // divergent. (Found by the swarm fuzzer, quorum on:
+    // tests/scenarios/regress_swarm_slow_server_not_divergence.scn.)
+    for (double factor : config_.slow_factors)
+        if (factor > 1) return -1;
     // A network slower than the protocol's timeouts assume is a fault in force too:
     // no round trip fits in a replication timeout, so leaders come and go and
     // replicas cannot settle. (Found by the fuzzer:
-    // tests/scenarios/regress_slow_network_not_divergence.scn.)
-    if (2 * network_.latency_us_max() > config_.replication_timeout_us) return -1;
+    // tests/scenarios/regress_slow_network_not_divergence.scn.) The same holds for
+    // an election: no OK in time, every candidate wins (the swarm draws timings
+    // with election-ok below the replication timeout: regress_swarm_slow_election_not_divergence.scn).
+    const TimeUs round_trip_budget_us = std::min(config_.replication_timeout_us, config_.election_ok_timeout_us);
+    if (2 * network_.latency_us_max() > round_trip_budget_us) return -1;
     // Quorum on, a lost majority is a fault in force, like a partition: the
     // survivors cannot elect a leader, so they cannot (and must not) bring their
     // data together on their own. Unavailable, not divergent. (Found by the fuzzer:
     // tests/scenarios/regress_quorum_minority_not_divergence.scn.)
     if (config_.quorum && !majority_alive(servers_)) return -1;
-    return last_fault_us_;
+    return std::max(last_fault_us_, network_.late_until_us());
 }
 
 NodeId Simulation::agreed_leader() const {
@@ -396,6 +416,7 @@ CommandResult Simulation::apply(const Command& c) {
         case Verb::Servers:
         case Verb::Seed:
         case Verb::Product:
+        case Verb::Timing:
             return {false, "'" + c.text + "' changes the setup: start a new scenario instead"};
         case Verb::Replication: config_.replication = c.flag ? ReplicationMode::Async : ReplicationMode::Sync; break;
         case Verb::Quorum: config_.quorum = c.flag; break;
@@ -462,6 +483,9 @@ CommandResult Simulation::apply(const Command& c) {
         case Verb::Heal: network_.heal(); fault_note(c.text, MilestoneKind::Heal); break;
         case Verb::Isolate: network_.isolate(c.node); fault_note(c.text); break;
         case Verb::Drop: network_.drop_next(c.node, c.node2); event_log_.note(format_duration(now_us_) + ": " + c.text); break;
+        case Verb::Delay: network_.delay_next(c.node, c.node2, c.time_us); fault_note(c.text); break;
+        case Verb::Duplicate: network_.set_duplicate(c.fraction); fault_note(c.text); break;
+        case Verb::Reorder: network_.set_reorder(c.fraction); fault_note(c.text); break;
         case Verb::Load: client_logic::start_load(clients_, c.name, c.rate, c.time_us, ctx); break;
         case Verb::LoadStop: client_logic::stop_load(clients_, ctx); break;
         case Verb::Run: run_until(now_us_ + c.time_us); break;

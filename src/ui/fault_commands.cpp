@@ -98,12 +98,22 @@ const char* violation_explanation(ViolationKind kind) {
         case ViolationKind::Divergence:
             return "the faults are over and the cluster had time to settle, yet alive servers hold different data";
         case ViolationKind::SplitBrain:
-            return "two servers acted as leader and accepted orders at the same time";
+            return "two servers acted as leader and accepted orders at the same time, or in the same epoch";
+        case ViolationKind::NonLinearizable:
+            return "what the clients were told fits no order of their operations: a read or an answer contradicts "
+                   "an order that was acknowledged before it";
     }
     return "";
 }
 
-const char* replication_explanation(bool async) {
+const char* replication_explanation(bool async, bool quorum) {
+    // Quorum on, the leader always waits for a majority before it answers: async and
+    // sync behave the same, and saying otherwise would teach something false.
+    if (quorum)
+        return async ? "Async has no effect while quorum is on: the leader still waits until a majority holds each "
+                       "order before it answers (quorum decides). Turn quorum off to see async replication."
+                     : "Sync, with quorum on: the leader waits until a majority holds each order (not every "
+                       "follower) before it answers.";
     return async ? "Asynchronous: the leader answers the client first and replicates after. Faster, but only "
                    "eventually consistent: a read can see old stock, and a leader crash can lose acknowledged orders."
                  : "Synchronous (the course design): the leader replicates every order to all active followers and "

@@ -41,10 +41,11 @@ std::string factor_text(double factor);
 // One line on what each checker violation means, in plain words.
 const char* violation_explanation(ViolationKind kind);
 inline constexpr ViolationKind kViolationKinds[] = {ViolationKind::Oversell, ViolationKind::LostOrder,
-                                                    ViolationKind::Divergence, ViolationKind::SplitBrain};
+                                                    ViolationKind::Divergence, ViolationKind::SplitBrain,
+                                                    ViolationKind::NonLinearizable};
 
 // The protocol modes, each setting explained in the course text's words.
-const char* replication_explanation(bool async);
+const char* replication_explanation(bool async, bool quorum);
 const char* quorum_explanation(bool on);
 const char* resync_explanation(bool on);
 

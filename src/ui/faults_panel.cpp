@@ -147,7 +147,7 @@ void checker_section(const Simulation& sim, const FrameInput& in, UiState& state
             watched += std::string("\n  ") + violation_kind_name(kind) + ": " + violation_explanation(kind);
         item_tooltip(watched.c_str());
         ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kTextDim), "(oversell, lost-order, divergence, split-brain)");
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(color::kTextDim), "(oversell, lost-order, divergence, split-brain, non-linearizable)");
         return;
     }
 
@@ -397,7 +397,7 @@ void modes_section(const Simulation& sim, const FrameInput& in, Actions& out) {
     expose_if_visible("faults/replication/async");
     ImGui::EndGroup();
     expose_if_visible("faults/replication");
-    hint(replication_explanation(async));
+    hint(replication_explanation(async, config.quorum));
 
     row_label("Quorum", label_w);
     bool quorum = config.quorum;

@@ -5,7 +5,7 @@
 # convergence expected. Each part's report is kept in build/reliability/fuzz-long/.
 # Ends with one PASS or FAIL line; exits non-zero on failure.
 #
-#   tests/reliability/fuzz_long.sh [SEEDS] [DURATION] [EXTRA FUZZ ARGS...]
+#   tests/reliability/fuzz_long.sh [SEEDS] [DURATION] [EXTRA FUZZ ARGS...]   (e.g. --swarm)
 #   (default 10000 10m; about 4 min on 2 cores)
 source "$(dirname "$0")/lib.sh"
 cd "$root"

@@ -1,31 +1,44 @@
 #!/usr/bin/env bash
-# Is the checker able to see quorum-on bugs at all? Plants three known bugs, one
-# at a time, in a copy of src/sim and requires the fuzzer (quorum on, sync, 200
-# seeds x 2 minutes) to catch each one:
+# Is the fuzzer able to see quorum-on bugs at all? Builds a copy of src/sim and
+# src/cli unmutated (the baseline: every fuzz run below must pass on it), then
+# plants each known bug in turn and requires the same fuzz run to fail:
 #   majority      a write or a view change needs n/2 servers instead of n/2+1
 #   stale-epoch   followers accept replication from a leader of an older epoch
 #   no-adopt      a new leader keeps its own log instead of the most recent one
-# Not in CI (three builds); run it after changing the checker or the fuzzer.
-# Ends with one PASS or FAIL line; exits non-zero on failure.
+# Not in CI (one build plus one recompile per mutant); run it after changing
+# the checker or the fuzzer. Ends with one PASS or FAIL line; exits non-zero
+# on failure.
 #
-#   tests/reliability/mutants.sh     (~3 min on 2 cores)
+#   tests/reliability/mutants.sh [NAME...]    (~3 min on 2 cores; NAMEs: only these mutants)
+#
+# Adding a mutant is one `mutant` line in the list at the bottom:
+#   mutant NAME FILE SED_SCRIPT [FUZZ ARGS...]
+# FILE is relative to src/; SED_SCRIPT runs with `sed -z` (the whole file is one
+# line, so `\n` matches a line break) and must change the file. FUZZ ARGS default
+# to $default_args; the baseline runs every distinct set of them too.
 source "$(dirname "$0")/lib.sh"
 cd "$root"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+default_args=(--seeds 200 --duration 2m --quorum on)
+only=("$@")
 
-# mutate NAME FILE OLD NEW: the literal text OLD must occur in FILE exactly once.
-mutate() {
-  python3 - "$work/src/$2" "$3" "$4" <<'PY'
-import sys
-path, old, new = sys.argv[1:4]
-text = open(path).read()
-if text.count(old) != 1:
-    sys.exit(f"mutation target not found exactly once in {path}: {old!r}")
-open(path, "w").write(text.replace(old, new))
-PY
+names=() files=() scripts=() args=()
+mutant() {
+  local name="$1" file="$2" script="$3"
+  shift 3
+  [ $# -gt 0 ] || set -- "${default_args[@]}"
+  names+=("$name") files+=("$file") scripts+=("$script") args+=("$*")
 }
 
+# ---- the mutants ----
+mutant majority sim/context.h 's|return server_count() / 2 + 1;|return server_count() / 2;|'
+mutant stale-epoch sim/server.cpp 's|if (quorum \&\& m.epoch < s.promised_epoch) {\n        Message nack = make(s, MsgType::ReplicateAck|if (false \&\& quorum \&\& m.epoch < s.promised_epoch) {\n        Message nack = make(s, MsgType::ReplicateAck|'
+mutant no-adopt sim/server.cpp 's|s.best_log.size() > s.log.size()))\n        install_log(s, s.best_log, ctx);|s.best_log.size() > s.log.size()))\n        (void)0;|'
+# ---------------------
+
+cp -rp src "$work/pristine"
+cp -rp src "$work/src"
 cat >"$work/CMakeLists.txt" <<'CMAKE'
 cmake_minimum_required(VERSION 3.20)
 project(mutant CXX)
@@ -33,31 +46,57 @@ set(CMAKE_CXX_STANDARD 20)
 add_subdirectory(src/sim sim)
 add_subdirectory(src/cli cli)
 CMAKE
+build() { cmake --build "$work/build" -j "$jobs" --target clustersim-cli >/dev/null; }
+cmake -S "$work" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null && build ||
+  { echo "FAIL mutants: the baseline does not build"; exit 1; }
+
+# fuzz ARGS...: prints the summary lines; exit 0 clean, 1 findings.
+fuzz() { "$work/build/cli/clustersim-cli" fuzz "$@" --quiet --max-print 0 | grep -E '^fuzz: (violations|liveness|PASS|FAIL)'; }
 
 failed=0
-for mutant in majority stale-epoch no-adopt; do
-  rm -rf "$work/src" && cp -r src "$work/src"
-  case "$mutant" in
-    majority) mutate "$mutant" sim/context.h "return server_count() / 2 + 1;" "return server_count() / 2;" ;;
-    stale-epoch) mutate "$mutant" sim/server.cpp $'    if (quorum && m.epoch < s.promised_epoch) {\n        Message nack = make(s, MsgType::ReplicateAck, m.from);' \
-                   $'    if (false && quorum && m.epoch < s.promised_epoch) {\n        Message nack = make(s, MsgType::ReplicateAck, m.from);' ;;
-    no-adopt) mutate "$mutant" sim/server.cpp $'s.best_log.size() > s.log.size()))\n        install_log(s, s.best_log, ctx);' \
-                $'s.best_log.size() > s.log.size()))\n        (void)0;' ;;
-  esac || { failed=$((failed + 1)); continue; }
-  cmake -S "$work" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null &&
-    cmake --build "$work/build" -j "$jobs" --target clustersim-cli >/dev/null || { say "FAIL $mutant: build failed"; failed=$((failed + 1)); continue; }
-  summary="$("$work/build/cli/clustersim-cli" fuzz --seeds 200 --duration 2m --quorum on --quiet --max-print 0 | grep -E '^fuzz: (violations|liveness|PASS|FAIL)')"
-  if grep -q '^fuzz: FAIL' <<<"$summary"; then
-    say "caught $mutant: $(grep -o '[0-9]* of 200 seeds failing' <<<"$summary")"
+# The baseline: the unmutated build must pass every fuzz run the mutants use.
+for a in $(printf '%s\n' "${args[@]}" | sort -u | tr ' ' '\037'); do
+  a="${a//$'\037'/ }"
+  # shellcheck disable=SC2086
+  if summary="$(fuzz $a)" && grep -q '^fuzz: PASS' <<<"$summary"; then
+    say "baseline clean: fuzz $a"
   else
     failed=$((failed + 1))
-    say "MISSED $mutant: $summary"
+    say "BASELINE FAILS: fuzz $a (a mutant caught here proves nothing)"
+    echo "$summary"
   fi
 done
 
+tried=0
+for i in "${!names[@]}"; do
+  name="${names[$i]}" file="$work/src/${files[$i]}"
+  if [ ${#only[@]} -gt 0 ] && ! printf '%s\n' "${only[@]}" | grep -qx "$name"; then continue; fi
+  tried=$((tried + 1))
+  sed -z -i "${scripts[$i]}" "$file"
+  if cmp -s "$file" "$work/pristine/${files[$i]}"; then
+    say "FAIL $name: the sed did not change ${files[$i]} (the code moved?)"
+    failed=$((failed + 1))
+    continue
+  fi
+  if ! build; then
+    say "FAIL $name: does not build"
+    failed=$((failed + 1))
+  else
+    # shellcheck disable=SC2086
+    summary="$(fuzz ${args[$i]})"
+    if grep -q '^fuzz: FAIL' <<<"$summary"; then
+      say "caught $name: $(grep -o '[0-9]* of [0-9]* seeds failing' <<<"$summary") (fuzz ${args[$i]})"
+    else
+      failed=$((failed + 1))
+      say "MISSED $name: $summary"
+    fi
+  fi
+  cp "$work/pristine/${files[$i]}" "$file" && touch "$file"  # newer than the mutant's object: rebuilt next time
+done
+
 if [ "$failed" -eq 0 ]; then
-  echo "PASS mutants: the fuzzer caught all 3 planted quorum bugs"
+  echo "PASS mutants: baseline clean, the fuzzer caught all $tried planted quorum bugs"
   exit 0
 fi
-echo "FAIL mutants: $failed of 3 planted bugs went unnoticed (or could not be planted)"
+echo "FAIL mutants: $failed failures (baseline not clean, or planted bugs unnoticed or not planted)"
 exit 1

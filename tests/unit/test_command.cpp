@@ -223,6 +223,10 @@ TEST_CASE("every verb: malformed arguments give FILE:LINE, a useful message, and
         {Verb::Lb, "lb random", "expected 'lb round-robin"},
         {Verb::Weight, "weight 9 2", "no server 9"},
         {Verb::Slow, "slow 2 0.5", "slow factor must be a number from 1 to 1000"},
+        {Verb::Timing, "timing heartbeat 1s", kSetupOnly},  // the range is checked by tests/cli/invalid/bad_timing.scn
+        {Verb::Delay, "delay 1->2 2m", "delay takes a duration from 1ms to 60s"},
+        {Verb::Duplicate, "duplicate 2", "duplicate takes a probability from 0 to 1"},
+        {Verb::Reorder, "reorder", "reorder takes a probability from 0 to 1"},
         {Verb::Order, "order PRD-1 2 via", "expected 'order SKU QUANTITY [via S]'"},
         {Verb::Read, "read PRD-1 via 0", "no server 0"},
         {Verb::Crash, "crash 1,2", "expected a server id"},
@@ -267,7 +271,7 @@ TEST_CASE("every verb: malformed arguments give FILE:LINE, a useful message, and
         CHECK(sim.event_log().notes_total() == notes);
     }
     // Every verb has a row (Verb::None, a blank line, cannot be malformed).
-    for (int v = static_cast<int>(Verb::Servers); v <= static_cast<int>(Verb::Slow); ++v) {
+    for (int v = static_cast<int>(Verb::Servers); v <= static_cast<int>(Verb::Reorder); ++v) {
         INFO("verb number " << v);
         CHECK(std::find(covered.begin(), covered.end(), static_cast<Verb>(v)) != covered.end());
     }
