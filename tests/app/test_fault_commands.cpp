@@ -74,11 +74,14 @@ TEST_CASE("drop and slow lines, and how pending drops are listed") {
 TEST_CASE("every violation kind and every mode has an explanation") {
     for (ViolationKind kind : kViolationKinds) CHECK(std::string(violation_explanation(kind)).size() > 20);
     for (bool b : {false, true}) {
-        CHECK(std::string(replication_explanation(b)).size() > 20);
+        CHECK(std::string(replication_explanation(b, false)).size() > 20);
+        CHECK(std::string(replication_explanation(b, true)).size() > 20);
         CHECK(std::string(quorum_explanation(b)).size() > 20);
         CHECK(std::string(resync_explanation(b)).size() > 20);
     }
     CHECK(std::string(resync_explanation(false)).find("divergence") != std::string::npos);
+    // Quorum on, async changes nothing: the tab must not promise otherwise.
+    CHECK(std::string(replication_explanation(true, true)).find("no effect") != std::string::npos);
     CHECK(std::string(quorum_explanation(false)).find("split brain") != std::string::npos);
 }
 
