@@ -88,6 +88,7 @@ LinearizabilityResult ClientHistory::check_window(const ProductTrack& track, std
     window.initial_stock[static_cast<std::size_t>(product)] = track.stock_at_cut;
     window.ops.reserve(track.ops.size() - track.cut);
     for (std::size_t k = track.cut; k < track.ops.size(); ++k) {
+        if (!check_reads_ && ops_[track.ops[k]].kind == OpKind::Read) continue;
         Operation op = ops_[track.ops[k]];
         if (op_open_[track.ops[k]]) op.complete_us = -1;  // in flight: may take effect later or not
         window.ops.push_back(op);
@@ -99,6 +100,7 @@ LinearizabilityResult ClientHistory::check_whole(std::int32_t product) const {
     History whole;
     whole.initial_stock = initial_stock_;
     for (std::size_t i : tracks_[static_cast<std::size_t>(product)].ops) {
+        if (!check_reads_ && ops_[i].kind == OpKind::Read) continue;
         Operation op = ops_[i];
         if (op_open_[i]) op.complete_us = -1;
         whole.ops.push_back(op);

@@ -53,6 +53,9 @@ public:
         return violated_ ? "false" : inconclusive_ || truncated_ ? "unknown" : "true";
     }
 
+    // Off: reads stay in the history (and its export) but the check judges orders only.
+    void set_check_reads(bool on) { check_reads_ = on; }
+
     const std::vector<Operation>& ops() const { return ops_; }
     bool truncated() const { return truncated_; }
     // The whole history as the checker and the EDN export take it; operations still
@@ -81,6 +84,7 @@ private:
     std::vector<bool> process_busy_;   // Jepsen processes: one operation at a time each
     std::vector<bool> op_open_;        // still in flight (no answer yet)
     bool truncated_ = false;
+    bool check_reads_ = true;
     LinearizabilityResult first_violation_;
     bool violated_ = false;
     bool inconclusive_ = false;

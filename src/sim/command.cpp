@@ -321,6 +321,18 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         out.flag = w[1] == "on";
         return true;
     }
+    if (verb == "check-reads") {
+        // Whether the linearizability check judges reads too. Reads are answered from
+        // whichever server gets them, so even quorum on does not promise fresh ones
+        // (docs/PROTOCOLS.md): the fuzzer judges quorum on by its orders alone.
+        out.verb = Verb::CheckReads;
+        if (n != 2 || (w[1] != "on" && w[1] != "off")) {
+            error = "expected 'check-reads on' or 'check-reads off'";
+            return false;
+        }
+        out.flag = w[1] == "on";
+        return true;
+    }
     if (verb == "resync") {
         out.verb = Verb::Resync;
         if (n != 2 || (w[1] != "on" && w[1] != "off")) {
@@ -497,7 +509,7 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
     }
     if (verb == "expect") return parse_expect(w, ctx, out, error);
     error = "unknown command '" + std::string(verb) +
-            "' (expected servers, seed, product, timing, replication, quorum, resync, latency, loss, duplicate, "
+            "' (expected servers, seed, product, timing, replication, quorum, resync, check-reads, latency, loss, duplicate, "
             "reorder, lb, weight, slow, order, read, crash, restart, partition, heal, isolate, drop, delay, load, at, "
             "run or expect)";
     return false;

@@ -30,6 +30,7 @@ struct Config {
     // Crashed servers sync on restart and lagging followers are caught up (the course
     // text's design). Off only to show what goes wrong without it: divergence.
     bool resync = true;
+    bool check_reads = true;  // the linearizability check judges reads as well as orders
 
     // Network (one-way latency range and loss, applied to every message).
     TimeUs latency_us_min = us_from_ms(5);

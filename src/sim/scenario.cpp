@@ -13,7 +13,7 @@ bool is_setup(Verb v) { return v == Verb::Servers || v == Verb::Seed || v == Ver
 bool is_setting(Verb v) {
     return v == Verb::Replication || v == Verb::Quorum || v == Verb::Resync || v == Verb::Latency ||
            v == Verb::Loss || v == Verb::Lb || v == Verb::Weight || v == Verb::Slow || v == Verb::Duplicate ||
-           v == Verb::Reorder;
+           v == Verb::Reorder || v == Verb::CheckReads;
 }
 
 // The highest server id a command names (0: none).

@@ -78,6 +78,7 @@ Simulation::Simulation(Config config)
         skus.push_back(p.sku);
     }
     history_.reset(initial_stock, std::move(skus));
+    history_.set_check_reads(config_.check_reads);
     clients_.stock_seen_.assign(config_.catalogue.size(), -1);
     clients_.stock_seen_from_.assign(config_.catalogue.size(), kNoNode);
     set_timer(kNoNode, TimerKind::MetricsTick, kMetricsInterval, 0);
@@ -421,6 +422,10 @@ CommandResult Simulation::apply(const Command& c) {
         case Verb::Replication: config_.replication = c.flag ? ReplicationMode::Async : ReplicationMode::Sync; break;
         case Verb::Quorum: config_.quorum = c.flag; break;
         case Verb::Resync: config_.resync = c.flag; break;
+        case Verb::CheckReads:
+            config_.check_reads = c.flag;
+            history_.set_check_reads(c.flag);
+            break;
         case Verb::Latency:
             config_.latency_us_min = c.time_us;
             config_.latency_us_max = c.time2_us;

@@ -5,6 +5,7 @@
 #   majority      a write or a view change needs n/2 servers instead of n/2+1
 #   stale-epoch   followers accept replication from a leader of an older epoch
 #   no-adopt      a new leader keeps its own log instead of the most recent one
+#   adopt-epoch, failed-applied: see the list below
 # Not in CI (one build plus one recompile per mutant); run it after changing
 # the checker or the fuzzer. Ends with one PASS or FAIL line; exits non-zero
 # on failure.
@@ -21,6 +22,7 @@ cd "$root"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 default_args=(--seeds 200 --duration 2m --quorum on)
+swarm_args=(--seeds 300 --duration 2m --quorum on --swarm)
 only=("$@")
 
 names=() files=() scripts=() args=()
@@ -33,8 +35,14 @@ mutant() {
 
 # ---- the mutants ----
 mutant majority sim/context.h 's|return server_count() / 2 + 1;|return server_count() / 2;|'
-mutant stale-epoch sim/server.cpp 's|if (quorum \&\& m.epoch < s.promised_epoch) {\n        Message nack = make(s, MsgType::ReplicateAck|if (false \&\& quorum \&\& m.epoch < s.promised_epoch) {\n        Message nack = make(s, MsgType::ReplicateAck|'
-mutant no-adopt sim/server.cpp 's|s.best_log.size() > s.log.size()))\n        install_log(s, s.best_log, ctx);|s.best_log.size() > s.log.size()))\n        (void)0;|'
+mutant stale-epoch sim/replication.cpp 's|if (quorum \&\& m.epoch < s.promised_epoch) {\n        Message nack = make(s, MsgType::ReplicateAck|if (false \&\& quorum \&\& m.epoch < s.promised_epoch) {\n        Message nack = make(s, MsgType::ReplicateAck|'
+mutant no-adopt sim/view_change.cpp 's|s.best_log.size() > s.log.size()))\n        install_log(s, s.best_log, ctx);|s.best_log.size() > s.log.size()))\n        (void)0;|'
+# The two bugs of the issue "Correctness under attack", planted back: only the swarm
+# (latency bursts on single links, crashes during elections, reads) finds them.
+#   adopt-epoch   a leader takes a higher epoch from a HEARTBEAT answer it was not elected in
+#   failed-applied a leader answers "failed" for an order it appended and may still commit
+mutant adopt-epoch sim/election.cpp 's|            if (m.epoch > s.epoch) {\n                become_follower(s, kNoNode, s.epoch, ctx);\n                return;\n            }|            s.epoch = std::max(s.epoch, m.epoch);|' "${swarm_args[@]}"
+mutant failed-applied sim/replication.cpp 's|OrderStatus::Unknown, Reason::NotReplicated, ctx);|OrderStatus::Rejected, Reason::NoQuorum, ctx);|' "${swarm_args[@]}"
 # ---------------------
 
 cp -rp src "$work/pristine"
