@@ -41,6 +41,8 @@
   api.exportTrace = function () { return call('cs_export_trace', 'string', [], []); };
   // Per server per simulated second: time_s,server,cpu_percent,queue,response_ms,throughput_rps,memory_mb.
   api.exportMetrics = function () { return call('cs_export_metrics', 'string', [], []); };
+  // The client history so far as Jepsen-style EDN (as clustersim-cli run --history writes).
+  api.exportHistory = function () { return call('cs_export_history', 'string', [], []); };
   // Loads a scenario file's text as a drop does: a lesson opens as a lesson, a shared
   // scenario replays its commands at their times. {ok} or {ok: false, error}.
   api.loadFile = function (text) {

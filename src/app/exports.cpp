@@ -7,6 +7,7 @@
 #include "app/frame_clock.h"
 #include "app/host.h"
 #include "app/share_link.h"
+#include "sim/history_edn.h"
 #include "sim/scenario.h"
 
 namespace cs::app {
@@ -102,6 +103,10 @@ std::string export_metrics_csv(const Simulation& sim) {
         }
     }
     return out;
+}
+
+std::string export_history_edn(const Simulation& sim) {
+    return to_edn(sim.client_history().history(), sim.client_history().product_names());
 }
 
 }  // namespace cs::app

@@ -29,4 +29,7 @@ TraceExport export_trace(const Host& host, std::size_t max_bytes = 32u << 20);
 // server per simulated second the metrics ring buffers still hold.
 std::string export_metrics_csv(const Simulation& sim);
 
+// The client history so far, Jepsen-style EDN (as `clustersim-cli run --history`).
+std::string export_history_edn(const Simulation& sim);
+
 }  // namespace cs::app

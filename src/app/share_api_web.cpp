@@ -173,6 +173,11 @@ EMSCRIPTEN_KEEPALIVE const char* cs_export_trace() {
     return keep(buffer, trace.error.empty() ? trace.text : std::string());
 }
 
+EMSCRIPTEN_KEEPALIVE const char* cs_export_history() {
+    static std::string buffer;
+    return keep(buffer, cs::app::export_history_edn(g_host->sim()));
+}
+
 EMSCRIPTEN_KEEPALIVE const char* cs_export_metrics() {
     static std::string buffer;
     return keep(buffer, cs::app::export_metrics_csv(g_host->sim()));

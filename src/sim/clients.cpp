@@ -26,7 +26,7 @@ using Ctx = Simulation::Context;
 // applied twice.
 bool transient(const Message& m) {
     return m.status == OrderStatus::Unknown || m.reason == Reason::NoLeader || m.reason == Reason::LeaderUnreachable ||
-           m.reason == Reason::NoQuorum;
+           m.reason == Reason::NoQuorum || m.reason == Reason::Contended;
 }
 
 // An answer after which the order may have been applied somewhere.

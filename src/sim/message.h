@@ -69,6 +69,7 @@ enum class Reason : std::uint8_t {
     Timeout,           // the client gave up after its retries
     StaleEpoch,        // quorum on: a leader from an older epoch
     NotReplicated,     // the leader took it, then could not get it held in time: outcome unknown
+    Contended,         // quorum on: short only because of orders not yet committed: try again
     kCount             // not a reason: the number of reasons
 };
 const char* reason_text(Reason reason);

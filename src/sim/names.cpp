@@ -73,6 +73,7 @@ const char* reason_text(Reason reason) {
         case Reason::Timeout: return "no answer after every retry";
         case Reason::StaleEpoch: return "a newer leader exists";
         case Reason::NotReplicated: return "the leader took it but lost its followers before they held it: it may or may not be applied";
+        case Reason::Contended: return "not enough stock unless orders still in flight fail: try again";
         case Reason::kCount: break;
     }
     return "?";

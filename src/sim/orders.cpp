@@ -26,6 +26,15 @@
 namespace cs::server_internal {
 namespace {
 
+// Quorum on: the stock the committed part of the log leaves. Entries past the commit
+// index may still be lost (the leader can be deposed before a majority holds them).
+std::int64_t committed_stock(const Server& s, std::int32_t product) {
+    std::int64_t stock = s.stock[static_cast<std::size_t>(product)];
+    for (std::size_t i = static_cast<std::size_t>(std::min<std::uint64_t>(s.commit_index, s.log.size())); i < s.log.size(); ++i)
+        if (s.log[i].product == product) stock += s.log[i].quantity;
+    return stock;
+}
+
 // The leader validates, applies, replicates; the answer follows when enough followers hold it.
 void leader_order(Server& s, const Message& m, Ctx& ctx) {
     const Config& cfg = ctx.config();
@@ -39,7 +48,14 @@ void leader_order(Server& s, const Message& m, Ctx& ctx) {
     Reason reason = Reason::None;
     if (m.product < 0 || static_cast<std::size_t>(m.product) >= s.stock.size()) reason = Reason::UnknownProduct;
     else if (m.quantity <= 0) reason = Reason::BadQuantity;
-    else if (s.stock[static_cast<std::size_t>(m.product)] < m.quantity) reason = Reason::OutOfStock;
+    else if (s.stock[static_cast<std::size_t>(m.product)] < m.quantity) {
+        // "Out of stock" is an answer about the stock, so it must hold whatever happens
+        // to the entries not yet committed. Quorum on, if only those uncommitted entries
+        // make it short, the honest answer is "try again", not "out of stock": if they
+        // are lost the stock was there all along (found by the fuzzer: a refusal based
+        // on orders that were never applied made the client history non-linearizable).
+        reason = cfg.quorum && committed_stock(s, m.product) >= m.quantity ? Reason::Contended : Reason::OutOfStock;
+    }
     if (reason != Reason::None) {
         LogRecord r;
         r.kind = LogKind::OrderRejected;

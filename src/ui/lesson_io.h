@@ -79,6 +79,7 @@ struct CourseRequests {
     bool link_to_step = false;                // a ?lesson=NAME&step=K link instead of the state
     bool export_trace = false;
     bool export_metrics = false;
+    bool export_history = false;
     std::optional<std::string> load_text;     // a pasted scenario or lesson
 };
 

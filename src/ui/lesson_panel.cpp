@@ -315,6 +315,11 @@ void share_section(const FrameInput& in, UiState& state, Actions& out) {
     if (ImGui::Button("Metrics (CSV)")) out.course.export_metrics = true;
     expose_if_visible("share/metrics");
     tooltip("CPU, queue, response time, throughput and memory of every server, one row per simulated second.");
+    same_line_if_fits(button_width("History (EDN)"));
+    if (ImGui::Button("History (EDN)")) out.course.export_history = true;
+    expose_if_visible("share/history");
+    tooltip("What the clients were told: every order and read with its invocation, completion and outcome (ok, "
+            "fail, info), as Jepsen records histories, for Knossos, Elle or Porcupine.");
 
     if (state.lesson.link_text != share.link) state.lesson.link_text = share.link;
     if (!share.link.empty()) {
