@@ -18,7 +18,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: clustersim-cli bench [--only NAME[,NAME...]] [--repeat N] [--json]\n"
-    "       NAME: scheduler, cluster, cluster-writes, large, memory (default: all, memory last)\n";
+    "       NAME: scheduler, cluster, cluster-writes, large, lin-heavy, lin-large, memory (default: all, memory last)\n";
 
 constexpr std::uint64_t kSchedulerOperations = 20000000;
 constexpr std::size_t kSchedulerPending = 1024;  // a busy 64-server cluster holds about this many
@@ -125,7 +125,8 @@ int bench_command(const Args& args) {
             for (std::size_t start = 0; start <= list.size();) {
                 const std::size_t end = std::min(list.find(',', start), list.size());
                 const std::string name = list.substr(start, end - start);
-                if (name != "scheduler" && name != "cluster" && name != "cluster-writes" && name != "large" && name != "memory") {
+                if (name != "scheduler" && name != "cluster" && name != "cluster-writes" && name != "large" &&
+                    name != "lin-heavy" && name != "lin-large" && name != "memory") {
                     std::fprintf(stderr, "clustersim-cli bench: unknown benchmark '%s'\n%s", name.c_str(), kUsage);
                     return kExitBadInput;
                 }
@@ -159,6 +160,13 @@ int bench_command(const Args& args) {
     if (wanted("large"))
         results.push_back(measure("large", "64 servers, 1,000 orders/s, 1 simulated minute", repeats,
                                   [] { return bench_scenario(large_cluster_scenario()); }));
+    // Linearizability: "events" are the operations checked, the time is the check alone.
+    if (wanted("lin-heavy"))
+        results.push_back(measure("lin-heavy", "linearizability: the heavy load's first 10,000 orders", repeats,
+                                  [] { return bench_linearizability(heavy_10k_orders_scenario()); }));
+    if (wanted("lin-large"))
+        results.push_back(measure("lin-large", "linearizability: 10,000 orders at 1,000/s on 64 servers", repeats,
+                                  [] { return bench_linearizability(large_10k_orders_scenario()); }));
     std::vector<MemorySample> memory, memory_writes;
     if (wanted("memory")) {
         memory = bench_memory(heavy_hour_scenario(), kMemorySampleUs);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "sim/linearizability.h"
 #include "sim/rng.h"
 #include "sim/scenario.h"
 #include "sim/scheduler.h"
@@ -35,6 +36,44 @@ std::string heavy_hour_writes_scenario() {
 }
 
 std::string large_cluster_scenario() { return "servers 64\nload rate=1000 duration=1m\nrun 1m\n"; }
+
+// Eight products of 1,500 units: 10,000 orders of 1-3 units sell them out about
+// two thirds of the way, so the history mixes acknowledged orders with refusals at
+// the boundary, where the search has the most to try.
+std::string bench_catalogue() {
+    std::string text;
+    for (int p = 1; p <= 8; ++p) text += "product P" + std::to_string(p) + " stock=1500 price=1\n";
+    return text;
+}
+
+std::string heavy_10k_orders_scenario() { return bench_catalogue() + "load rate=10 duration=1000s\nrun 1010s\n"; }
+
+std::string large_10k_orders_scenario() { return "servers 64\n" + bench_catalogue() + "load rate=1000 duration=10s\nrun 15s\n"; }
+
+BenchRun bench_linearizability(const std::string& text) {
+    const Scenario scenario = parse_or_die(text);
+    auto sim = std::make_unique<Simulation>(scenario.config);
+    const ScenarioOutcome outcome = run_scenario(scenario, *sim, "bench");
+    if (!outcome.error.empty() || !outcome.failures.empty()) {
+        std::fprintf(stderr, "bench: built-in scenario failed: %s\n", outcome.error.c_str());
+        std::abort();
+    }
+    const History history = sim->client_history().history();
+    const auto start = std::chrono::steady_clock::now();
+    const LinearizabilityResult result = check_linearizable(history, ClientHistory::kBudgetSteps * 100);
+    BenchRun run;
+    run.wall_s = seconds_since(start);
+    if (result.verdict != Verdict::Linearizable) {
+        std::fprintf(stderr, "bench: the history was not found linearizable: %s\n", result.reason.c_str());
+        std::abort();
+    }
+    run.events = history.ops.size();
+    run.simulated_us = sim->now_us();
+    run.acknowledged = sim->clients().totals().acknowledged;
+    run.rejected = sim->clients().totals().rejected;
+    run.unknown = sim->clients().totals().unknown;
+    return run;
+}
 
 BenchRun bench_scheduler(std::uint64_t operations, std::size_t pending) {
     Scheduler scheduler;

@@ -29,6 +29,13 @@ std::string heavy_hour_scenario();        // default cluster, 10 orders/s for 1 
 std::string heavy_hour_writes_scenario(); // the same with stock that never sells out: every order is a write
 std::string large_cluster_scenario();     // 64 servers, 1,000 orders/s for 1 simulated minute
 
+// A scenario run to its end untimed, then its whole client history checked for
+// linearizability from scratch (not incrementally, as the run does): the timed part.
+// events = operations checked; acknowledged/rejected/unknown as for a scenario.
+BenchRun bench_linearizability(const std::string& text);
+std::string heavy_10k_orders_scenario();  // the heavy hour cut to its first 10,000 orders
+std::string large_10k_orders_scenario();  // the 64-server minute cut to its first 10,000 orders
+
 struct MemorySample {
     TimeUs simulated_us = 0;
     MemoryUse use;
