@@ -264,6 +264,10 @@ void handle_sync_state(Server& s, const Message& m, Ctx& ctx) {
     }
     if (quorum && m.epoch < s.promised_epoch) return;
     if (s.role == Role::Leader && m.from < s.id) return;  // a lower leader cannot overwrite us
+    if (quorum && stale_copy_of_this_epoch(s, m)) {
+        ctx.send(make(s, MsgType::SyncAck, m.from));  // what we hold already covers it
+        return;
+    }
     if (s.role != Role::Follower || s.leader != m.from) become_follower(s, m.from, m.epoch, ctx);
     if (quorum) s.promised_epoch = std::max(s.promised_epoch, m.epoch);
     install_log(s, m.entries, ctx);

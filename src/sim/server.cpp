@@ -260,6 +260,10 @@ void abandon_pending_writes(Server& s, Reason reason, Ctx& ctx) {
     s.pending_writes.clear();
 }
 
+bool stale_copy_of_this_epoch(const Server& s, const Message& m) {
+    return m.epoch == s.log_epoch && m.entries.size() < s.log.size();
+}
+
 void become_follower(Server& s, NodeId leader, std::int64_t epoch, Ctx& ctx) {
     if (s.role == Role::Leader && leader != s.id) {
         log_simple(ctx, LogKind::StepDown, LogLevel::Info, s.id, leader);

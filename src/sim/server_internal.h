@@ -38,6 +38,12 @@ void install_log(Server& s, const std::vector<LogEntry>& entries, Ctx& ctx);
 
 // Role changes every protocol uses.
 void abandon_pending_writes(Server& s, Reason reason, Ctx& ctx);
+// Quorum on: a full copy (SYNC, COORDINATOR) from this epoch's leader that is shorter
+// than what we already accepted in this epoch is an old, late or duplicated message:
+// within its epoch a leader's log only grows, so installing it would drop entries a
+// majority may already count on (found by the swarm fuzzer with duplicated and
+// reordered messages: regress_swarm_stale_sync_not_installed.scn).
+bool stale_copy_of_this_epoch(const Server& s, const Message& m);
 void become_follower(Server& s, NodeId leader, std::int64_t epoch, Ctx& ctx);
 void take_leadership(Server& s, Ctx& ctx);
 

@@ -116,7 +116,7 @@ void handle_coordinator_with_log(Server& s, const Message& m, Ctx& ctx) {
     }
     s.promised_epoch = m.epoch;
     become_follower(s, m.from, m.epoch, ctx);
-    install_log(s, m.entries, ctx);
+    if (!stale_copy_of_this_epoch(s, m)) install_log(s, m.entries, ctx);
     s.log_epoch = m.epoch;
     Message ack = make(s, MsgType::SyncAck, m.from);
     ctx.send(std::move(ack));
