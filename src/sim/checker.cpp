@@ -101,8 +101,8 @@ void Checker::on_commit(const Server& leader, const std::vector<Server>& servers
     }
 }
 
-void Checker::on_leader_write(const Server& leader, TimeUs now_us, std::uint64_t order_id) {
-    if (!config_.quorum) return;  // quorum off, epochs are local counters and may repeat
+void Checker::on_leader_write(const Server& leader, bool quorum, TimeUs now_us, std::uint64_t order_id) {
+    if (!quorum) return;  // quorum off, epochs are local counters and may repeat
     // Almost every write comes from the same leader in the same epoch as the one before.
     if (!epoch_writers_.empty() && epoch_writers_.back().first == leader.epoch && epoch_writers_.back().second == leader.id)
         return;

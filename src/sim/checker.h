@@ -46,7 +46,8 @@ public:
     // A leader accepted a write (appended an order) in its epoch. Quorum on, an epoch is
     // won by one server only: a second server writing in the same epoch is split-brain
     // even if it never overlapped the first in time.
-    void on_leader_write(const Server& leader, TimeUs now_us, std::uint64_t order_id);
+    // quorum: the mode now (it can change during a run; config_ holds the one at the start).
+    void on_leader_write(const Server& leader, bool quorum, TimeUs now_us, std::uint64_t order_id);
     // After every event: the cheap incremental lost-order check.
     void after_event(const std::vector<Server>& servers, NodeId agreed_leader, TimeUs now_us);
     // Periodically: divergence once the cluster has been fault-free for settle_us.

@@ -284,21 +284,23 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
     if (verb == "timing") return setup_only() && parse_timing(w, out, error);
     if (verb == "duplicate") return parse_probability(w, Verb::Duplicate, out, error);
     if (verb == "reorder") return parse_probability(w, Verb::Reorder, out, error);
-    if (verb == "delay") {
-        out.verb = Verb::Delay;
+    // delay: the link stalls (what follows waits behind the late message, FIFO).
+    // burst: only the next message is late, and later ones overtake it.
+    if (verb == "delay" || verb == "burst") {
+        out.verb = verb == "delay" ? Verb::Delay : Verb::Burst;
         const auto arrow = n == 3 ? w[1].find("->") : std::string_view::npos;
         if (arrow == std::string_view::npos) {
-            error = "expected 'delay A->B DURATION'";
+            error = "expected '" + std::string(verb) + " A->B DURATION'";
             return false;
         }
         if (!parse_server(w[1].substr(0, arrow), ctx, out.node, error)) return false;
         if (!parse_server(w[1].substr(arrow + 2), ctx, out.node2, error)) return false;
         if (out.node == out.node2) {
-            error = "delay needs two different servers";
+            error = std::string(verb) + " needs two different servers";
             return false;
         }
         if (!parse_duration(w[2], out.time_us) || out.time_us < us_from_ms(1) || out.time_us > us_from_s(60)) {
-            error = "delay takes a duration from 1ms to 60s, got '" + std::string(w[2]) + "'";
+            error = std::string(verb) + " takes a duration from 1ms to 60s, got '" + std::string(w[2]) + "'";
             return false;
         }
         return true;

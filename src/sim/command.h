@@ -22,7 +22,7 @@ enum class Verb : std::uint8_t {
     Run, RunUntil, Expect,
     Slow,  // appended, so the values above keep their numbers
     Timing, Delay, Duplicate, Reorder,
-    CheckReads,
+    CheckReads, Burst,
 };
 
 // `timing KEY VALUE`: a protocol timing of Config, set before the run starts.

@@ -246,7 +246,9 @@ std::vector<std::string> action_lines(Action action, World& w, Rng& rng, TimeUs 
             static constexpr std::int64_t kMaxMs[] = {1000, 5000, 30000};  // bursts up to 1 s, 5 s or 30 s
             const auto max_ms = kMaxMs[rng.uniform(0, 2)];
             const auto ms = rng.uniform(100, max_ms);
-            return {"delay " + std::to_string(a) + "->" + std::to_string(b) + " " + format_duration(us_from_ms(ms))};
+            // Half stall the link (FIFO), half delay one message that the rest overtake.
+            const char* verb = rng.chance(0.5) ? "delay " : "burst ";
+            return {verb + std::to_string(a) + "->" + std::to_string(b) + " " + format_duration(us_from_ms(ms))};
         }
         case Action::Slow: {
             const auto id = rng.uniform(1, w.servers);

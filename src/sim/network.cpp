@@ -30,6 +30,7 @@ void Network::reset(int servers, TimeUs latency_us_min, TimeUs latency_us_max, d
     isolated_.assign(n, false);
     drop_next_.assign(n * n, false);
     delay_next_.assign(n * n, 0);
+    burst_next_.assign(n * n, 0);
     last_delivery_.assign(n * n, 0);
 }
 
@@ -76,6 +77,12 @@ Route Network::route(NodeId from, NodeId to, TimeUs now_us, Rng& rng) {
         r.deliver_us += rng.uniform(0, 2 * latency_us_max_);
         ++reordered_total_;
         late_until_us_ = std::max(late_until_us_, r.deliver_us);
+    } else if (server_link && burst_next_[link(from, to)] > 0) {
+        // Late on its own: the link's FIFO clock is not moved, so what follows overtakes it.
+        r.deliver_us += burst_next_[link(from, to)];
+        burst_next_[link(from, to)] = 0;
+        ++delayed_total_;
+        late_until_us_ = std::max(late_until_us_, r.deliver_us);
     } else if (server_link) {
         TimeUs& extra = delay_next_[link(from, to)];
         if (extra > 0) {
@@ -113,6 +120,7 @@ void Network::heal() {
     std::fill(isolated_.begin(), isolated_.end(), false);
     std::fill(drop_next_.begin(), drop_next_.end(), false);
     std::fill(delay_next_.begin(), delay_next_.end(), 0);
+    std::fill(burst_next_.begin(), burst_next_.end(), 0);
 }
 
 void Network::isolate(NodeId server) { isolated_[static_cast<std::size_t>(server - 1)] = true; }
@@ -120,6 +128,7 @@ void Network::isolate(NodeId server) { isolated_[static_cast<std::size_t>(server
 void Network::drop_next(NodeId from, NodeId to) { drop_next_[link(from, to)] = true; }
 
 void Network::delay_next(NodeId from, NodeId to, TimeUs extra_us) { delay_next_[link(from, to)] = extra_us; }
+void Network::burst_next(NodeId from, NodeId to, TimeUs extra_us) { burst_next_[link(from, to)] = extra_us; }
 
 void Network::set_latency(TimeUs min_us, TimeUs max_us) {
     latency_us_min_ = min_us;

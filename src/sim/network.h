@@ -43,6 +43,9 @@ public:
     // The next message from server A to B arrives extra_us late; the link stays
     // FIFO, so what A sends B meanwhile waits behind it (a stalled connection).
     void delay_next(NodeId from, NodeId to, TimeUs extra_us);
+    // The next message from `from` to `to` arrives extra_us late, and the messages sent
+    // after it do not wait for it: a single late packet, out of the link's FIFO order.
+    void burst_next(NodeId from, NodeId to, TimeUs extra_us);
     // Each message is delivered twice with this probability (the copy a little later).
     void set_duplicate(double p) { duplicate_ = p; }
     // Each server-to-server message leaves FIFO order with this probability: it
@@ -88,6 +91,7 @@ private:
     std::vector<bool> isolated_;
     std::vector<bool> drop_next_;       // per server link
     std::vector<TimeUs> delay_next_;    // per server link: extra latency of the next message
+    std::vector<TimeUs> burst_next_;    // per server link: the same, for a message the rest overtake
     std::vector<TimeUs> last_delivery_; // per server link, for FIFO order
 };
 

@@ -74,7 +74,7 @@ void leader_order(Server& s, const Message& m, Ctx& ctx) {
     e.epoch = s.epoch;
     e.created_us = ctx.now();
     append(s, e, ctx);
-    ctx.checker().on_leader_write(s, ctx.now(), m.order_id);
+    ctx.checker().on_leader_write(s, cfg.quorum, ctx.now(), m.order_id);
     CS_INVARIANT(s.stock[static_cast<std::size_t>(m.product)] >= 0,
                  "the leader applies an order only if its own stock covers it");
     {

@@ -489,6 +489,7 @@ CommandResult Simulation::apply(const Command& c) {
         case Verb::Isolate: network_.isolate(c.node); fault_note(c.text); break;
         case Verb::Drop: network_.drop_next(c.node, c.node2); event_log_.note(format_duration(now_us_) + ": " + c.text); break;
         case Verb::Delay: network_.delay_next(c.node, c.node2, c.time_us); fault_note(c.text); break;
+        case Verb::Burst: network_.burst_next(c.node, c.node2, c.time_us); fault_note(c.text); break;
         case Verb::Duplicate: network_.set_duplicate(c.fraction); fault_note(c.text); break;
         case Verb::Reorder: network_.set_reorder(c.fraction); fault_note(c.text); break;
         case Verb::Load: client_logic::start_load(clients_, c.name, c.rate, c.time_us, ctx); break;

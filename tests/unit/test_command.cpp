@@ -225,6 +225,8 @@ TEST_CASE("every verb: malformed arguments give FILE:LINE, a useful message, and
         {Verb::Slow, "slow 2 0.5", "slow factor must be a number from 1 to 1000"},
         {Verb::Timing, "timing heartbeat 1s", kSetupOnly},  // the range is checked by tests/cli/invalid/bad_timing.scn
         {Verb::Delay, "delay 1->2 2m", "delay takes a duration from 1ms to 60s"},
+        {Verb::Burst, "burst 3->3 1s", "burst needs two different servers"},
+        {Verb::CheckReads, "check-reads maybe", "expected 'check-reads on' or 'check-reads off'"},
         {Verb::Duplicate, "duplicate 2", "duplicate takes a probability from 0 to 1"},
         {Verb::Reorder, "reorder", "reorder takes a probability from 0 to 1"},
         {Verb::Order, "order PRD-1 2 via", "expected 'order SKU QUANTITY [via S]'"},
@@ -271,7 +273,7 @@ TEST_CASE("every verb: malformed arguments give FILE:LINE, a useful message, and
         CHECK(sim.event_log().notes_total() == notes);
     }
     // Every verb has a row (Verb::None, a blank line, cannot be malformed).
-    for (int v = static_cast<int>(Verb::Servers); v <= static_cast<int>(Verb::Reorder); ++v) {
+    for (int v = static_cast<int>(Verb::Servers); v <= static_cast<int>(Verb::Burst); ++v) {
         INFO("verb number " << v);
         CHECK(std::find(covered.begin(), covered.end(), static_cast<Verb>(v)) != covered.end());
     }
