@@ -126,7 +126,7 @@ std::string partition_line(Rng& rng, int servers) {
 // (appended with weight 0 otherwise, so the classic draws are unchanged).
 enum class Action {
     Crash, Restart, Partition, Heal, Isolate, Loss, Latency, Drop, Order, Load, Calm,
-    LeaderCrash, Delay, Slow, Duplicate, Reorder, Resync, Read, Count
+    LeaderCrash, Delay, Slow, Duplicate, Reorder, Resync, Read, Flap, Count
 };
 constexpr std::size_t kActions = static_cast<std::size_t>(Action::Count);
 
@@ -162,7 +162,7 @@ Scales swarm_scales(Rng& rng) {
 const char* action_name(Action a) {
     static const char* const kNames[] = {"crash", "restart", "partition", "heal", "isolate", "loss", "latency",
                                          "drop", "order", "load", "calm", "leader-crash", "delay", "slow",
-                                         "duplicate", "reorder", "resync-off", "read"};
+                                         "duplicate", "reorder", "resync-off", "read", "leader-flap"};
     return kNames[static_cast<std::size_t>(a)];
 }
 
@@ -191,6 +191,7 @@ std::array<int, kActions> weights(const World& w, const Scales& scales) {
     set(Action::Reorder, w.reorder ? 10 : 3);
     set(Action::Resync, w.resync_off ? 12 : 2);
     set(Action::Read, 6);
+    set(Action::Flap, w.isolated || w.partitioned ? 0 : 3);
     return out;
 }
 
@@ -238,6 +239,27 @@ std::vector<std::string> action_lines(Action action, World& w, Rng& rng, TimeUs 
                 w.later.push_back(at(w.now + gap_us, "crash " + std::to_string(next)));
             }
             return {"crash " + std::to_string(id)};
+        }
+        case Action::Flap: {
+            // A leader that flaps: cut off long enough for the others to elect without it,
+            // back, cut off again, back; and one of its messages to another server held up
+            // across the second cut (a burst), so that the answer arrives from a newer epoch.
+            const int h = w.highest_alive();
+            auto other = rng.uniform(1, w.servers - 1);
+            if (other >= h) ++other;
+            const TimeUs back = us_from_ms(rng.uniform(5000, 10000));
+            const TimeUs burst_at = back + us_from_ms(rng.uniform(0, 1500));
+            const TimeUs again = burst_at + us_from_ms(rng.uniform(500, 3000));
+            const TimeUs burst_len = us_from_ms(rng.uniform(8000, 25000));
+            const TimeUs heal_again = burst_at + burst_len - us_from_ms(rng.uniform(0, 1000));
+            if (h < 1 || w.now + heal_again >= w.end) return {"isolate " + std::to_string(rng.uniform(1, w.servers))};
+            w.isolated = true;
+            const std::string hs = std::to_string(h);
+            w.later.push_back(at(w.now + back, "heal"));
+            w.later.push_back(at(w.now + burst_at, "burst " + hs + "->" + std::to_string(other) + " " + format_duration(burst_len)));
+            w.later.push_back(at(w.now + again, "isolate " + hs));
+            w.later.push_back(at(w.now + heal_again, "heal"));
+            return {"isolate " + hs};
         }
         case Action::Delay: {
             const auto a = rng.uniform(1, w.servers);
@@ -368,6 +390,7 @@ FaultKind kind_of(Action a) {
         case Action::Reorder: return FaultKind::Reorder;
         case Action::Resync: return FaultKind::ResyncOff;
         case Action::Read: return FaultKind::Read;
+        case Action::Flap: return FaultKind::Isolate;
         case Action::Count: break;
     }
     return FaultKind::Count;
@@ -512,10 +535,10 @@ FaultSchedule make_fault_schedule(const FaultScheduleOptions& options) {
             lines.add(at(t, command));
             ++out.faults;
         }
-        for (const std::string& line : world.later) {  // a crash during the election the first one started
+        for (const std::string& line : world.later) {  // a crash during the election, or a flap's next steps
             lines.add(line);
             ++out.faults;
-            ++out.injected[static_cast<std::size_t>(FaultKind::ElectionCrash)];
+            if (action == Action::LeaderCrash) ++out.injected[static_cast<std::size_t>(FaultKind::ElectionCrash)];
         }
         world.later.clear();
     }
