@@ -26,6 +26,17 @@
 namespace cs::server_internal {
 namespace {
 
+// A refusal: nothing was appended, so the client may count on "not applied".
+void refuse(const Server& s, const Message& m, Reason reason, Ctx& ctx) {
+    LogRecord r;
+    r.kind = LogKind::OrderRejected;
+    r.node = s.id;
+    r.reason = reason;
+    r.a = static_cast<std::int64_t>(m.order_id);
+    ctx.log(r);
+    reply_order(s, m, m.from, OrderStatus::Rejected, reason, ctx);
+}
+
 // Quorum on: the stock the committed part of the log leaves. Entries past the commit
 // index may still be lost (the leader can be deposed before a majority holds them).
 std::int64_t committed_stock(const Server& s, std::int32_t product) {
@@ -57,13 +68,7 @@ void leader_order(Server& s, const Message& m, Ctx& ctx) {
         reason = cfg.quorum && committed_stock(s, m.product) >= m.quantity ? Reason::Contended : Reason::OutOfStock;
     }
     if (reason != Reason::None) {
-        LogRecord r;
-        r.kind = LogKind::OrderRejected;
-        r.node = s.id;
-        r.reason = reason;
-        r.a = static_cast<std::int64_t>(m.order_id);
-        ctx.log(r);
-        reply_order(s, m, m.from, OrderStatus::Rejected, reason, ctx);
+        refuse(s, m, reason, ctx);
         return;
     }
 
@@ -101,13 +106,7 @@ void handle_order(Server& s, const Message& m, Ctx& ctx) {
     if (!leader_known) {
         // Quorum on, a server without a leader is on a side that has not (yet) formed a majority.
         const Reason reason = ctx.config().quorum ? Reason::NoQuorum : Reason::NoLeader;
-        LogRecord r;
-        r.kind = LogKind::OrderRejected;
-        r.node = s.id;
-        r.reason = reason;
-        r.a = static_cast<std::int64_t>(m.order_id);
-        ctx.log(r);
-        reply_order(s, m, m.from, OrderStatus::Rejected, reason, ctx);
+        refuse(s, m, reason, ctx);
         return;
     }
     // A follower forwards writes to the leader and relays the answer.
