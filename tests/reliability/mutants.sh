@@ -40,12 +40,13 @@ mutant no-adopt sim/view_change.cpp 's|s.best_log.size() > s.log.size()))\n     
 # The two bugs of the issue "Correctness under attack", planted back: only the swarm
 # (latency bursts on single links, crashes during elections, reads) finds them.
 #   adopt-epoch   a leader takes a higher epoch from a HEARTBEAT answer it was not elected in
-#   failed-applied a leader answers "failed" for an order it appended and may still commit
+#   failed-applied a client that ran out of attempts records "rejected" although an attempt
+#                 may have been applied (the leader had appended it and answered "try again")
 # adopt-epoch needs a narrow sequence (the highest id briefly following a lower one, one
 # late heartbeat, a second cut): the leader-flap nemesis makes it, rarely; 3 servers
 # make it likelier.
 mutant adopt-epoch sim/election.cpp 's|            if (m.epoch > s.epoch) {\n                become_follower(s, kNoNode, s.epoch, ctx);\n                return;\n            }|            s.epoch = std::max(s.epoch, m.epoch);|' --seeds 2000 --duration 5m --quorum on --swarm --servers 3
-mutant failed-applied sim/replication.cpp 's|OrderStatus::Unknown, Reason::NotReplicated, ctx);|OrderStatus::Rejected, Reason::NoQuorum, ctx);|' "${swarm_args[@]}"
+mutant failed-applied sim/clients.cpp 's|o.status = o.maybe_applied \|\| o.last_transient == Reason::None ? OrderStatus::Unknown : OrderStatus::Rejected;|o.status = o.last_transient == Reason::None ? OrderStatus::Unknown : OrderStatus::Rejected;|' "${swarm_args[@]}"
 # ---------------------
 
 cp -rp src "$work/pristine"
