@@ -108,8 +108,8 @@ LinearizabilityResult ClientHistory::check_whole(std::int32_t product) const {
     return check_linearizable(whole, kBudgetSteps, product_names_);
 }
 
-LinearizabilityResult ClientHistory::check_new() {
-    LinearizabilityResult found;
+std::vector<LinearizabilityResult> ClientHistory::check_new() {
+    std::vector<LinearizabilityResult> found;
     for (std::size_t p = 0; p < tracks_.size(); ++p) {
         ProductTrack& track = tracks_[p];
         if (!track.news || track.violated || track.inconclusive) continue;
@@ -135,7 +135,7 @@ LinearizabilityResult ClientHistory::check_new() {
             violated_ = true;
             first_violation_ = r;
         }
-        if (found.verdict != Verdict::NotLinearizable) found = r;
+        found.push_back(std::move(r));
     }
     return found;
 }

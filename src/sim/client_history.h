@@ -39,9 +39,9 @@ public:
     // It ends. value: the stock a read returned.
     void complete(std::size_t index, Outcome outcome, FailKind fail_kind, std::int64_t value, TimeUs now_us);
 
-    // Checks the products with news since the last call. Returns a violation found now
-    // (verdict NotLinearizable), once per product; otherwise verdict Linearizable.
-    LinearizabilityResult check_new();
+    // Checks the products with news since the last call. Returns the violations found
+    // now (verdict NotLinearizable), each product at most once in a run.
+    std::vector<LinearizabilityResult> check_new();
     // The verdict on everything so far: the checks so far, plus a check of each
     // product's operations since its last cut. It changes nothing, so asking for it
     // (the state JSON, an expect line) never changes what the run later reports.

@@ -291,14 +291,14 @@ void Simulation::handle_timer(const Event& e) {
 // The client history's linearizability, checked as the run goes (incrementally: see
 // client_history.h). A violation becomes a checker finding like the others.
 void Simulation::check_client_history() {
-    const LinearizabilityResult r = history_.check_new();
-    if (r.verdict != Verdict::NotLinearizable) return;
-    Violation v;
-    v.kind = ViolationKind::NonLinearizable;
-    v.time_us = now_us_;
-    for (const Operation& op : r.witness) v.orders.push_back(op.id);
-    v.detail = r.reason;
-    checker_.report(std::move(v));
+    for (const LinearizabilityResult& r : history_.check_new()) {
+        Violation v;
+        v.kind = ViolationKind::NonLinearizable;
+        v.time_us = now_us_;
+        for (const Operation& op : r.witness) v.orders.push_back(op.id);
+        v.detail = r.reason;
+        checker_.report(std::move(v));
+    }
     note_new_violations();
 }
 
