@@ -81,31 +81,22 @@ void ClientHistory::advance_cut(ProductTrack& track) {
     track.stock_at_cut -= taken_at_best;
 }
 
-LinearizabilityResult ClientHistory::check_window(const ProductTrack& track, std::int32_t product) const {
-    // The window since the cut, starting from the stock the settled prefix left.
-    History window;
-    window.initial_stock.assign(tracks_.size(), 0);
-    window.initial_stock[static_cast<std::size_t>(product)] = track.stock_at_cut;
-    window.ops.reserve(track.ops.size() - track.cut);
-    for (std::size_t k = track.cut; k < track.ops.size(); ++k) {
-        if (!check_reads_ && ops_[track.ops[k]].kind == OpKind::Read) continue;
-        Operation op = ops_[track.ops[k]];
-        if (op_open_[track.ops[k]]) op.complete_us = -1;  // in flight: may take effect later or not
-        window.ops.push_back(op);
-    }
-    return check_linearizable(window, kBudgetSteps, product_names_);
-}
-
-LinearizabilityResult ClientHistory::check_whole(std::int32_t product) const {
-    History whole;
-    whole.initial_stock = initial_stock_;
-    for (std::size_t i : tracks_[static_cast<std::size_t>(product)].ops) {
+// Checks one product's operations from its `from`-th on, starting from `stock`. Reads are
+// left out when they are not judged; operations in flight may take effect later or not.
+LinearizabilityResult ClientHistory::check_from(const ProductTrack& track, std::int32_t product, std::size_t from,
+                                                std::int64_t stock) const {
+    History h;
+    h.initial_stock.assign(tracks_.size(), 0);
+    h.initial_stock[static_cast<std::size_t>(product)] = stock;
+    h.ops.reserve(track.ops.size() - from);
+    for (std::size_t k = from; k < track.ops.size(); ++k) {
+        const std::size_t i = track.ops[k];
         if (!check_reads_ && ops_[i].kind == OpKind::Read) continue;
         Operation op = ops_[i];
         if (op_open_[i]) op.complete_us = -1;
-        whole.ops.push_back(op);
+        h.ops.push_back(op);
     }
-    return check_linearizable(whole, kBudgetSteps, product_names_);
+    return check_linearizable(h, kBudgetSteps, product_names_);
 }
 
 std::vector<LinearizabilityResult> ClientHistory::check_new() {
@@ -119,7 +110,7 @@ std::vector<LinearizabilityResult> ClientHistory::check_new() {
         if (window > 256 && window < track.checked_size + track.checked_size / 4) continue;
         track.checked_size = window;
         track.news = false;
-        LinearizabilityResult r = check_window(track, static_cast<std::int32_t>(p));
+        LinearizabilityResult r = check_from(track, static_cast<std::int32_t>(p), track.cut, track.stock_at_cut);
         if (r.verdict == Verdict::Linearizable) advance_cut(track);
         if (r.verdict == Verdict::Unknown) track.inconclusive = inconclusive_ = true;
         if (r.verdict != Verdict::NotLinearizable) continue;
@@ -127,7 +118,7 @@ std::vector<LinearizabilityResult> ClientHistory::check_new() {
         // better with that prefix in view ("the orders acknowledged earlier left N"), so
         // the product's whole history is checked once more to shrink the witness from.
         if (track.cut > 0) {
-            LinearizabilityResult whole = check_whole(static_cast<std::int32_t>(p));
+            LinearizabilityResult whole = check_from(track, static_cast<std::int32_t>(p), 0, initial_stock_[p]);
             if (whole.verdict == Verdict::NotLinearizable) r = std::move(whole);
         }
         track.violated = true;
@@ -146,7 +137,7 @@ LinearizabilityResult ClientHistory::verdict() const {
     for (std::size_t p = 0; p < tracks_.size(); ++p) {
         const ProductTrack& track = tracks_[p];
         if (track.cut == track.ops.size() || track.inconclusive || !track.news) continue;
-        LinearizabilityResult r = check_window(track, static_cast<std::int32_t>(p));
+        LinearizabilityResult r = check_from(track, static_cast<std::int32_t>(p), track.cut, track.stock_at_cut);
         if (r.verdict == Verdict::NotLinearizable) return r;
         if (r.verdict == Verdict::Unknown) inconclusive = true;
     }

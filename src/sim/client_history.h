@@ -46,12 +46,6 @@ public:
     // product's operations since its last cut. It changes nothing, so asking for it
     // (the state JSON, an expect line) never changes what the run later reports.
     LinearizabilityResult verdict() const;
-    // What the checks so far found, without checking anything new: "false" once a
-    // violation was found, "unknown" if a search ran out of budget or the history was
-    // truncated, "true" otherwise.
-    const char* verdict_so_far() const {
-        return violated_ ? "false" : inconclusive_ || truncated_ ? "unknown" : "true";
-    }
 
     // Off: reads stay in the history (and its export) but the check judges orders only.
     void set_check_reads(bool on) { check_reads_ = on; }
@@ -73,8 +67,8 @@ private:
         bool violated = false;         // reported: not checked again
         bool inconclusive = false;     // a check ran out of budget: not checked again
     };
-    LinearizabilityResult check_window(const ProductTrack& track, std::int32_t product) const;
-    LinearizabilityResult check_whole(std::int32_t product) const;
+    LinearizabilityResult check_from(const ProductTrack& track, std::int32_t product, std::size_t from,
+                                     std::int64_t stock) const;
     void advance_cut(ProductTrack& track);
 
     std::vector<Operation> ops_;

@@ -123,11 +123,7 @@ void replicate(Server& s, const LogEntry& e, const Message& m, Ctx& ctx) {
 void handle_replicate(Server& s, const Message& m, Ctx& ctx) {
     const bool quorum = ctx.config().quorum;
     if (quorum && m.epoch < s.promised_epoch) {
-        Message nack = make(s, MsgType::ReplicateAck, m.from);
-        nack.ok = false;
-        nack.epoch = s.promised_epoch;
-        nack.reason = Reason::StaleEpoch;
-        ctx.send(std::move(nack));
+        refuse_stale_epoch(s, m, ctx);
         return;
     }
     if (s.role == Role::Leader && m.from != s.id) {

@@ -260,6 +260,14 @@ void abandon_pending_writes(Server& s, Reason reason, Ctx& ctx) {
     s.pending_writes.clear();
 }
 
+void refuse_stale_epoch(const Server& s, const Message& m, Ctx& ctx) {
+    Message nack = make(s, MsgType::ReplicateAck, m.from);
+    nack.ok = false;
+    nack.epoch = s.promised_epoch;
+    nack.reason = Reason::StaleEpoch;
+    ctx.send(std::move(nack));
+}
+
 bool stale_copy_of_this_epoch(const Server& s, const Message& m) {
     return m.epoch == s.log_epoch && m.entries.size() < s.log.size();
 }

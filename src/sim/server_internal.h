@@ -44,6 +44,9 @@ void abandon_pending_writes(Server& s, Reason reason, Ctx& ctx);
 // majority may already count on (found by the swarm fuzzer with duplicated and
 // reordered messages: regress_swarm_stale_sync_not_installed.scn).
 bool stale_copy_of_this_epoch(const Server& s, const Message& m);
+// Quorum on: a message from an epoch older than our promise is answered with a NACK
+// carrying the promised epoch, so that a stale leader learns it and stands down.
+void refuse_stale_epoch(const Server& s, const Message& m, Ctx& ctx);
 void become_follower(Server& s, NodeId leader, std::int64_t epoch, Ctx& ctx);
 void take_leadership(Server& s, Ctx& ctx);
 

@@ -82,8 +82,6 @@ public:
     const Checker& checker() const { return checker_; }
     // What the clients were told, operation by operation (sim/client_history.h).
     const ClientHistory& client_history() const { return history_; }
-    // The linearizability verdict on the whole client history so far.
-    LinearizabilityResult linearizability() const { return history_.verdict(); }
     const EventLog& event_log() const { return event_log_; }
     // Messages currently on the wire (sent, not yet delivered or dropped).
     template <typename F>

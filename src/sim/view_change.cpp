@@ -107,11 +107,7 @@ void finish_recovery(Server& s, Ctx& ctx) {
 // that promised a newer epoch refuses; otherwise it follows and installs that log.
 void handle_coordinator_with_log(Server& s, const Message& m, Ctx& ctx) {
     if (m.epoch < s.promised_epoch) {
-        Message nack = make(s, MsgType::ReplicateAck, m.from);
-        nack.ok = false;
-        nack.epoch = s.promised_epoch;
-        nack.reason = Reason::StaleEpoch;
-        ctx.send(std::move(nack));
+        refuse_stale_epoch(s, m, ctx);
         return;
     }
     s.promised_epoch = m.epoch;
