@@ -48,6 +48,10 @@ SharePlatform with_defaults(SharePlatform p) {
 CourseTools::CourseTools(SharePlatform platform) : platform_(with_defaults(std::move(platform))), catalogue_(read_catalogue()) {}
 
 void CourseTools::start(Host& host, const StartOptions& options) {
+    if (!options.view.empty()) {
+        ui::SideTab tab{};
+        if (ui::side_tab_from_view(options.view.c_str(), tab)) start_view_ = tab;
+    }
     if (!options.lesson.empty()) {
         if (!options.scenario.empty()) host.notify("the lesson replaces the scenario parameter");
         if (player_.open(options.lesson, host, options.lesson_step))
@@ -71,6 +75,11 @@ void CourseTools::before_frame(Host& host, ui::UiState& state) {
     if (show_lesson_tab_ && view_.lesson.active) {
         state.open(ui::SideTab::Lesson);
         show_lesson_tab_ = false;
+    }
+    // view= wins over the lesson's tab: the lesson keeps playing beside the view asked for.
+    if (start_view_ && !show_lesson_tab_) {
+        state.open(*start_view_);
+        start_view_.reset();
     }
 }
 

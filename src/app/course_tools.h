@@ -3,6 +3,7 @@
 // link", the trace and metrics downloads, and loading a pasted or dropped
 // scenario. Platform-free (the platform comes in as a SharePlatform); the Gui
 // calls it around each frame, the JS API (share_api_web.cpp) calls it directly.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,7 @@ private:
     std::vector<ui::LessonListItem> catalogue_;
     ui::CourseView view_;
     bool show_lesson_tab_ = false;  // a lesson was opened: bring its tab forward
+    std::optional<ui::SideTab> start_view_;  // view= / --view: the tab to bring forward at start
 };
 
 }  // namespace cs::app

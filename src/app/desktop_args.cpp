@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "sim/command.h"
+#include "ui/ui_state.h"
 
 namespace cs::app {
 
@@ -17,6 +18,7 @@ const char* const kDesktopUsage =
     "  --scenario FILE     play a scenario file (.scn)\n"
     "  --lesson NAME       open a lesson (bully, replication, ...; README.md \"Teachers\")\n"
     "  --step K            with --lesson: open it at step K (1-based)\n"
+    "  --view TAB          open a tab at start (spacetime, history, ...)\n"
     "  --embed             the compact layout used in course material\n"
     "  --size WxH          window size (default 1280x720)\n"
     "  --run-to TIME       start with the simulation advanced to TIME (e.g. 5s)\n"
@@ -85,6 +87,11 @@ bool parse_desktop_args(int argc, const char* const* argv, DesktopArgs& out, std
         } else if (arg == "--step") {
             if (!parse_int(value, 1, 1000, number)) return fail(error, "--step needs a step number from 1");
             out.start.lesson_step = static_cast<int>(number - 1);
+        } else if (arg == "--view") {
+            ui::SideTab tab{};
+            if (!ui::side_tab_from_view(value.c_str(), tab))
+                return fail(error, "--view needs a tab name: spacetime, history, inspect, shop, data, balancer, metrics, faults, log or lesson");
+            out.start.view = value;
         } else if (arg == "--size") {
             if (!parse_size(value, out.width, out.height)) return fail(error, "--size needs WxH, e.g. 1280x720");
         } else if (arg == "--run-to") {

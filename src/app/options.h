@@ -26,6 +26,7 @@ struct StartOptions {
     std::optional<TimeUs> start_at_us; // open paused at this moment of the timeline (t=)
     std::string lesson;                // lesson to open at start ("" = none)
     int lesson_step = 0;               // 0-based step to open it at
+    std::string view;                  // side tab to open at start (view=spacetime, view=history, ...)
     std::vector<std::string> notices;  // problems found while reading the options, shown on screen
 };
 

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "app/lesson_library.h"
+#include "ui/ui_state.h"
 #include "app/share_link.h"
 
 namespace cs::app {
@@ -130,6 +131,13 @@ StartOptions parse_url_params(std::string_view query) {
                 options.lesson = value;
             else
                 options.notices.push_back("lesson " + quoted(value) + " not found (the Lesson tab lists them)");
+        } else if (key == "view") {
+            ui::SideTab tab{};
+            if (ui::side_tab_from_view(value.c_str(), tab))
+                options.view = value;
+            else
+                options.notices.push_back("view " + quoted(value) +
+                                          " is not a tab (spacetime, history, inspect, shop, data, balancer, metrics, faults, log, lesson)");
         } else if (key == "step") {
             long long step = 0;
             if (parse_int(value, 1, 1000, step)) {

@@ -2,16 +2,20 @@
 
 #include <imgui.h>
 
+#include <cctype>
 #include <iterator>
+#include <string>
 
 #include "ui/balancer_panel.h"
 #include "ui/data_panel.h"
 #include "ui/faults_panel.h"
+#include "ui/history_panel.h"
 #include "ui/inspect_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/log_panel.h"
 #include "ui/metrics_panel.h"
 #include "ui/shop_panel.h"
+#include "ui/spacetime_panel.h"
 #include "ui/test_hooks.h"
 
 namespace cs::ui {
@@ -31,6 +35,8 @@ constexpr Tab kTabs[] = {
     {SideTab::Metrics, &metrics_panel},
     {SideTab::Faults, &faults_panel},
     {SideTab::Log, &log_panel},
+    {SideTab::SpaceTime, &spacetime_panel},
+    {SideTab::History, &history_panel},
     {SideTab::Lesson, &lesson_panel},
 };
 
@@ -45,10 +51,26 @@ const char* side_tab_name(SideTab tab) {
         case SideTab::Metrics: return "Metrics";
         case SideTab::Faults: return "Faults";
         case SideTab::Log: return "Log";
+        case SideTab::SpaceTime: return "Space-time";
+        case SideTab::History: return "History";
         case SideTab::Lesson: return "Lesson";
         case SideTab::Count: break;
     }
     return "?";
+}
+
+bool side_tab_from_view(const char* view, SideTab& out) {
+    const std::string wanted = view ? view : "";
+    for (int i = 0; i < static_cast<int>(SideTab::Count); ++i) {
+        std::string name;
+        for (const char* c = side_tab_name(static_cast<SideTab>(i)); *c; ++c)
+            if (*c != '-') name += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
+        if (name == wanted) {
+            out = static_cast<SideTab>(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 void side_panel(const Simulation& sim, const FrameInput& in, UiState& state, Actions& out) {

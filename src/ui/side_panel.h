@@ -1,6 +1,6 @@
 #pragma once
 // The tabbed column beside the cluster view: Inspect, Shop, Data, Balancer,
-// Metrics, Faults, Log, Lesson. Each tab's contents live in their own file;
+// Metrics, Faults, Log, Space-time, History, Lesson. Each tab's contents live in their own file;
 // this file only lists the tabs and draws the tab bar.
 #include "sim/simulation.h"
 #include "ui/frame_io.h"

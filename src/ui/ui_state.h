@@ -7,15 +7,21 @@
 #include "sim/message.h"
 #include "ui/data_panels_state.h"
 #include "ui/faults_panel.h"
+#include "ui/history_panel.h"
 #include "ui/inspect_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/log_panel.h"
+#include "ui/spacetime_panel.h"
 #include "ui/time_controls.h"
 
 namespace cs::ui {
 
-enum class SideTab : std::uint8_t { Inspect, Shop, Data, Balancer, Metrics, Faults, Log, Lesson, Count };
+enum class SideTab : std::uint8_t {
+    Inspect, Shop, Data, Balancer, Metrics, Faults, Log, SpaceTime, History, Lesson, Count
+};
 const char* side_tab_name(SideTab tab);
+// The tab a `view=` URL parameter names (its name in lower case, without the hyphen).
+bool side_tab_from_view(const char* view, SideTab& out);
 
 struct UiState {
     SideTab tab = SideTab::Inspect;
@@ -28,6 +34,8 @@ struct UiState {
     DataPanelsState data_panels;           // Shop, Data, Balancer and Metrics tabs
     FaultsPanelState faults;               // Faults tab
     LogPanelState log;                     // Log tab
+    SpaceTimeState spacetime;              // Space-time tab (the diagram)
+    HistoryViewState history;              // History tab (client operations)
     LessonPanelState lesson;               // Lesson tab (and the embedded lesson)
     TimeControlsState time_controls;       // control bar seed field, timeline scrubbing
 

@@ -76,3 +76,13 @@ TEST_CASE("percent decoding") {
     CHECK(percent_decode("100%") == "100%");
     CHECK(percent_decode("%zz") == "%zz");
 }
+
+TEST_CASE("view names a side tab by its lower-case name") {
+    CHECK(parse_url_params("view=spacetime").view == "spacetime");
+    CHECK(parse_url_params("view=history").view == "history");
+    CHECK(parse_url_params("view=log").view == "log");
+    const StartOptions bad = parse_url_params("view=diagram");
+    CHECK(bad.view.empty());
+    REQUIRE(bad.notices.size() == 1);
+    CHECK(bad.notices[0].find("view") != std::string::npos);
+}
