@@ -53,6 +53,7 @@ struct FrameInput {
     bool embed = false;        // compact layout for an iframe in course material
     bool behind = false;       // the host hit its per-frame event cap: the sim lags the clock
     bool fast_forwarding = false;  // the last frame ran (partly) at the quiet speed
+    bool reduced_motion = false;   // the reader asked for less motion: messages fade in place, nothing flashes
     Playback playback;
     const std::vector<std::string>* notices = nullptr;  // messages for the user (bad URL parameter, refused command)
     TimelineView timeline;

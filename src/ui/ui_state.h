@@ -28,6 +28,10 @@ struct UiState {
     bool tab_requested = false;            // switch the tab bar to `tab` this frame
     NodeId selected_server = kNoNode;      // clicked in the cluster view: shown in Inspect
     std::uint64_t selected_message = 0;    // clicked dot: its contents shown in Inspect (0 = none)
+    // A client operation picked in History (0 = none): Space-time highlights the
+    // messages of that order between its invocation and its completion.
+    std::uint64_t focused_order = 0;
+    TimeUs focused_from_us = 0, focused_to_us = 0;
     int highlighted_violation = -1;        // index into checker().violations(): servers drawn marked
     bool show_help = false;                // keyboard shortcut overlay
     InspectState inspect;                  // Inspect tab
