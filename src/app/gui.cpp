@@ -137,12 +137,14 @@ void Gui::frame(Host& host, float content_scale, bool embed) {
     ImGui_ImplOpenGL3_NewFrame();
     apply_input();
     ImGui_ImplGlfw_NewFrame();
+    areas_.before_new_frame();  // keyboard navigation, while Tab on the canvas has it on (keyboard_areas.h)
     // The backend polled GLFW's live pointer and buttons; ImGui is shown where they were
     // as of the events this frame took. (It says -FLT_MAX when the pointer is elsewhere.)
     ImGuiIO& io = ImGui::GetIO();
     if (pointer_seen_ && io.MousePos.x > -FLT_MAX) io.MousePos = ImVec2(pointer_x_, pointer_y_);
     for (int i = 0; i < kButtons; ++i) io.MouseDown[i] = buttons_down_[i];
     ImGui::NewFrame();
+    areas_.apply();  // Tab on the canvas moved the keyboard focus to another area
 
     course_.before_frame(host, ui_state_);  // the lesson script moves on before the UI shows it
 
@@ -151,6 +153,7 @@ void Gui::frame(Host& host, float content_scale, bool embed) {
     in.embed = embed;
     in.behind = host.behind();
     in.fast_forwarding = host.fast_forwarding();
+    in.reduced_motion = reduced_motion_;
     in.playback = host.playback();
     in.notices = &host.notices();
     in.timeline = host.timeline();

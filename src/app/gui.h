@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/course_tools.h"
+#include "app/keyboard_areas.h"
 #include "ui/test_hooks.h"
 #include "ui/ui_state.h"
 
@@ -47,6 +48,13 @@ public:
     // The UI's memory between frames (the Log tab's filtered lines, for window.clustersim.logView()).
     const ui::UiState& ui_state() const { return ui_state_; }
 
+    // The reader's prefers-reduced-motion (the page reads it; FrameInput::reduced_motion).
+    void set_reduced_motion(bool on) { reduced_motion_ = on; }
+    bool reduced_motion() const { return reduced_motion_; }
+
+    // Tab on the canvas: to the next (+1) or previous (-1) area; false past the last (keyboard_areas.h).
+    bool focus_next_area(int step) { return areas_.step(step); }
+
     // Lessons, links and exports (the Lesson tab); the mains start it, the JS API reaches it.
     CourseTools& course() { return course_; }
 
@@ -62,6 +70,8 @@ private:
     bool buttons_down_[kButtons] = {};
     float pointer_x_ = 0.0f, pointer_y_ = 0.0f;
     bool pointer_seen_ = false;
+    bool reduced_motion_ = false;
+    KeyboardAreas areas_;
     float content_scale_ = 0.0f;  // what the fonts were built for
     float ui_scale_ = 1.0f;       // ImGui units per design pixel
     ui::UiState ui_state_;        // selection, open tab, filters: UI memory between frames

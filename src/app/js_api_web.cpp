@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <vector>
 
+#include "app/announcer.h"
 #include "app/gui.h"
 #include "app/host.h"
 #include "app/json_result.h"
@@ -16,8 +18,9 @@
 namespace {
 
 cs::app::Host* g_host = nullptr;
-const cs::app::Gui* g_gui = nullptr;
+cs::app::Gui* g_gui = nullptr;  // not const: Tab on the canvas moves its keyboard focus
 double g_frames = 0;  // frames drawn since the page started
+cs::app::Announcer g_announcer;  // the live region's sentences (web/a11y.js asks for them)
 
 // ccall copies the returned C string at once, so one buffer per function is enough.
 const char* keep(std::string& buffer, std::string value) {
@@ -34,9 +37,13 @@ EM_JS(void, js_set_ready, (), {
 namespace cs::app {
 
 void set_js_api_host(Host* host) { g_host = host; }
-void set_js_api_gui(const Gui* gui) { g_gui = gui; }
+void set_js_api_gui(Gui* gui) { g_gui = gui; }
 void js_api_mark_ready() { js_set_ready(); }
-void js_api_frame_drawn() { g_frames += 1; }
+void js_api_frame_drawn() {
+    g_frames += 1;
+    // Every frame, so that a seek or a reset is seen as one and its past is not announced.
+    if (g_host) g_announcer.update(g_host->sim());
+}
 
 }  // namespace cs::app
 
@@ -162,6 +169,37 @@ EMSCRIPTEN_KEEPALIVE const char* cs_log_view(int at_most) {
 }
 
 EMSCRIPTEN_KEEPALIVE double cs_frames() { return g_frames; }
+
+// What the live region should say about what happened since announcement `since`:
+// {"latest": seq, "spoken": "at most 3 sentences", "items": [{"seq", "time_ms", "kind", "text"}]}.
+EMSCRIPTEN_KEEPALIVE const char* cs_announcements(double since) {
+    static std::string buffer;
+    const std::uint64_t after = since > 0 && std::isfinite(since) ? static_cast<std::uint64_t>(since) : 0;
+    const std::vector<cs::app::Announcement> batch = g_announcer.since(after);
+    cs::JsonWriter json;
+    json.begin_object();
+    json.key("latest").value(g_announcer.latest());
+    json.key("spoken").value(cs::app::spoken_summary(batch));
+    json.key("items").begin_array();
+    for (const cs::app::Announcement& a : batch) {
+        json.begin_object();
+        json.key("seq").value(a.seq);
+        json.key("time_ms").value(static_cast<double>(a.time_us) / 1000.0, 3);
+        json.key("kind").value(a.kind == cs::app::Announcement::Kind::Order ? "order" : "event");
+        json.key("text").value(a.text);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+    return keep(buffer, json.take());
+}
+
+// Tab on the canvas: 1 when ImGui's keyboard focus moves to the next (step 1) or previous
+// (-1) area of the screen, 0 when there is none that way and the focus may leave the canvas.
+EMSCRIPTEN_KEEPALIVE int cs_focus_area(int step) { return g_gui && g_gui->focus_next_area(step) ? 1 : 0; }
+
+// Whether the UI was told, in the last frame, that the reader prefers reduced motion.
+EMSCRIPTEN_KEEPALIVE int cs_reduced_motion() { return g_gui->reduced_motion() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE int cs_paused() { return g_host->playback().paused ? 1 : 0; }
 

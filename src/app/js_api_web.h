@@ -8,8 +8,9 @@ class Host;
 
 // The host the JS API talks to; null until main has created it.
 void set_js_api_host(Host* host);
-// The GUI whose last frame window.clustersim.rects() describes.
-void set_js_api_gui(const Gui* gui);
+// The GUI whose last frame window.clustersim.rects() describes (and whose keyboard
+// focus Tab on the canvas moves: web/a11y.js).
+void set_js_api_gui(Gui* gui);
 
 // Tells the page that the first frame is on screen (window.clustersim.ready).
 void js_api_mark_ready();

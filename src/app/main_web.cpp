@@ -23,6 +23,8 @@ EM_JS(int, js_canvas_css_height, (), { return Module['canvas'].clientHeight; });
 // into a fullscreen request (a maximised or F11 browser window would jump to
 // fullscreen). Browser.setCanvasSize sizes the drawing buffer and tells GLFW.
 EM_JS(void, js_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+// prefers-reduced-motion, as web/a11y.js keeps it (matchMedia and its change events).
+EM_JS(int, js_reduced_motion, (), { return window.clustersimReducedMotion ? 1 : 0; });
 EM_JS(char*, js_query_string, (), { return allocateUTF8(window.location.search || ""); });
 EM_JS(void, js_set_bench, (const char* json), {
     if (typeof window.clustersimSetBench === 'function') window.clustersimSetBench(UTF8ToString(json));
@@ -81,6 +83,7 @@ void bench_frame() {
 
 void frame() {
     follow_canvas_size();
+    g_app.gui->set_reduced_motion(js_reduced_motion() != 0);
     if (g_app.bench) {
         bench_frame();
     } else {

@@ -35,22 +35,26 @@ void handle_shortcuts(const Simulation& sim, const FrameInput& in, UiState& stat
     }
     if (typed('h', 'H') || typed('?')) state.show_help = true;
 
-    if (key_pressed(ImGuiKey_Space, false)) out.playback.paused = !out.playback.paused;
+    // While ImGui's keyboard highlight shows (Tab on the canvas, or the arrow keys),
+    // Space presses the highlighted control and the arrows move it; Escape hides it
+    // and gives them back to the clock.
+    const bool navigating = io.NavVisible;
+    if (!navigating && key_pressed(ImGuiKey_Space, false)) out.playback.paused = !out.playback.paused;
     // Arrows repeat while held (hold → to walk through events one by one), but
     // only after some frames: one slow frame must not turn a tap into two steps.
-    const bool right = ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_RightArrow));
-    const bool left = ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_LeftArrow));
+    const bool right = !navigating && ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_RightArrow));
+    const bool left = !navigating && ImGui::IsKeyDown(ImGui::GetKeyIndex(ImGuiKey_LeftArrow));
     int& held = state.time_controls.arrow_held_frames;
     held = right || left ? held + 1 : 0;
     constexpr int kRepeatAfterFrames = 15;
     const bool allow_repeat = held > kRepeatAfterFrames;
-    if (key_pressed(ImGuiKey_RightArrow, allow_repeat)) {
+    if (right && key_pressed(ImGuiKey_RightArrow, allow_repeat)) {
         if (io.KeyShift)
             out.seek_to_us = sim.now_us() + us_from_s(1);
         else
             out.step_event = true;
     }
-    if (key_pressed(ImGuiKey_LeftArrow, allow_repeat)) {
+    if (left && key_pressed(ImGuiKey_LeftArrow, allow_repeat)) {
         if (io.KeyShift)
             out.seek_to_us = std::max(in.timeline.earliest_us, sim.now_us() - us_from_s(1));
         else
