@@ -50,8 +50,12 @@ if [ ! -f "$imgui_dir/imgui.cpp" ]; then
   [ -f "$imgui_dir/imgui.cpp" ] || { echo "setup: imgui.cpp not found after unpacking" >&2; exit 1; }
 fi
 
-# playwright-core (drives Debian's Chromium; it downloads no browser of its own).
-if [ ! -d "$root/node_modules/playwright-core" ]; then
+# The browser tests' npm packages, as package-lock.json pins them: playwright-core (drives
+# Debian's Chromium; it downloads no browser of its own) and @axe-core/playwright (the
+# accessibility checks of tests/browser/a11y.test.mjs). A checkout that has only some of
+# them (an older lock file was installed) gets the whole set again.
+if [ ! -d "$root/node_modules/playwright-core" ] || [ ! -d "$root/node_modules/@axe-core/playwright" ] ||
+  [ ! -d "$root/node_modules/axe-core" ]; then
   log "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
 fi
