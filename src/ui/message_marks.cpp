@@ -69,7 +69,7 @@ void draw_trail(ImDrawList* draw, Point from, Point at, float length, float widt
 }  // namespace
 
 float message_mark_radius(const ClusterGeometry& g, float scale) {
-    return std::clamp(g.node_radius * 0.2f, 5.0f * scale, 12.0f * scale);
+    return std::clamp(g.node_radius * 0.2f, 6.0f * scale, 12.0f * scale);
 }
 
 std::vector<Dot> draw_messages(ImDrawList* draw, const Simulation& sim, const ClusterGeometry& g,

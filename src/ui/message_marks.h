@@ -15,7 +15,7 @@
 
 namespace cs::ui {
 
-// The radius of a message mark: at least 5 px at scale 1 (a 10 px dot), growing with the nodes.
+// The radius of a message mark: at least 6 px at scale 1 (a 12 px dot), growing with the nodes.
 float message_mark_radius(const ClusterGeometry& g, float scale);
 
 // Draws every message in flight; returns where each one is (for hit-testing), and
