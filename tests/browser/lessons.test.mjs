@@ -40,6 +40,8 @@ async function clickIfThere(page, name) {
   return true;
 }
 
+// The size the course's screenshots are taken at.
+const screen = { width: 1280, height: 800 };
 const allShots = process.env.CLUSTERSIM_LESSON_SHOTS === 'all';
 const simTime = (page) => page.evaluate(() => window.clustersim.state().time_ms);
 
@@ -147,7 +149,9 @@ try {
     'the lesson to notice the command') || await lessonState(first.page);
   check(s.own_commands.includes('crash 2'), "the user's own command is noticed", JSON.stringify(s.own_commands));
   check(await click(first.page, 'lesson/back'), '"Back to the lesson" is offered');
-  s = await lessonState(first.page);
+  // (While a step watches time pass its state changes every frame, so wait for the rebuild itself.)
+  s = await waitFor(first.page, async (p) => { const l = await lessonState(p); return l.own_commands.length === 0 && l; },
+    'the step to be rebuilt') || await lessonState(first.page);
   const alive2 = (await first.page.evaluate(() => window.clustersim.state())).servers[1].alive;
   check(s.own_commands.length === 0 && alive2, '"Back to the lesson" rebuilds the step as the lesson set it up');
   await first.page.screenshot({ path: path.join(shotDir, 'lessons-replication.png') });
@@ -156,7 +160,7 @@ try {
 
   // ---- every lesson, from its URL, to its end ----
   for (const name of names) {
-    const { page, errors, ready } = await openPage(browser, `${base}?lesson=${name}`);
+    const { page, errors, ready } = await openPage(browser, `${base}?lesson=${name}`, { viewport: screen });
     check(ready, `${name}: the page becomes ready`);
     const start = await lessonState(page);
     check(start && start.name === name && start.step === 1, `${name}: the URL opens the lesson at step 1`,
@@ -214,7 +218,7 @@ try {
 
   // ---- the consistency lesson's stale read, done the student's way: the Shop ----
   {
-    const { page, errors } = await openPage(browser, `${base}?lesson=consistency&step=2`);
+    const { page, errors } = await openPage(browser, `${base}?lesson=consistency&step=2`, { viewport: screen });
     check(await click(page, 'lesson/do-it'), 'consistency step 2: the order is placed');
     let c = await waitFor(page, async (p) => { const l = await lessonState(p); return l.phase === 'your-turn' && l; },
       'the lesson to wait for the read');
@@ -226,6 +230,7 @@ try {
     let biggest = 0;
     for (const d of dots.slice(0, 6))
       for (const rgb of families) biggest = Math.max(biggest, await countColour(page, clipOf(d), rgb, 12));
+    console.log(`# ${dots.length} dots in flight; the biggest holds ${biggest} pixels of its family's colour`);
     check(dots.length > 0 && biggest >= 60, 'message dots are at least 10 px across at 1280x800',
       `${dots.length} dots, most family-coloured pixels in one: ${biggest}`);
     await page.screenshot({ path: path.join(shotDir, 'lessons-consistency-dots.png') });
