@@ -76,6 +76,13 @@ void CourseTools::before_frame(Host& host, ui::UiState& state) {
         state.open(ui::SideTab::Lesson);
         show_lesson_tab_ = false;
     }
+    // A step that opens with `## view: TAB` brings that tab forward, once, as the step opens
+    // (the cluster view keeps a way back to the narration).
+    if (view_.lesson.active && view_.lesson.generation != step_seen_) {
+        step_seen_ = view_.lesson.generation;
+        ui::SideTab tab{};
+        if (!view_.lesson.view.empty() && ui::side_tab_from_view(view_.lesson.view.c_str(), tab)) state.open(tab);
+    }
     // view= wins over the lesson's tab: the lesson keeps playing beside the view asked for.
     if (start_view_ && !show_lesson_tab_) {
         state.open(*start_view_);

@@ -3,6 +3,7 @@
 // link", the trace and metrics downloads, and loading a pasted or dropped
 // scenario. Platform-free (the platform comes in as a SharePlatform); the Gui
 // calls it around each frame, the JS API (share_api_web.cpp) calls it directly.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,7 @@ private:
     ui::CourseView view_;
     bool show_lesson_tab_ = false;  // a lesson was opened: bring its tab forward
     std::optional<ui::SideTab> start_view_;  // view= / --view: the tab to bring forward at start
+    std::uint64_t step_seen_ = 0;  // the lesson generation whose `## view:` was already brought forward
 };
 
 }  // namespace cs::app

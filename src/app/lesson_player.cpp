@@ -7,6 +7,7 @@
 #include "app/host.h"
 #include "app/lesson_library.h"
 #include "app/share_link.h"
+#include "ui/ui_state.h"
 
 namespace cs::app {
 namespace {
@@ -137,6 +138,14 @@ bool LessonPlayer::open_text(std::string_view text, std::string name, Host& host
         error_ = error;
         return false;
     }
+    for (std::size_t s = 0; s < lesson.steps.size(); ++s) {
+        ui::SideTab tab{};
+        const std::string& view = lesson.steps[s].view;
+        if (!view.empty() && !ui::side_tab_from_view(view.c_str(), tab)) {
+            error_ = name + ".scn: step " + std::to_string(s + 1) + ": no tab '" + view + "' for '## view:'";
+            return false;
+        }
+    }
     const std::string base = config_lines(lesson.scenario.config);
     return start(std::move(lesson), std::move(name), base, host, step);
 }
@@ -162,6 +171,7 @@ bool LessonPlayer::start(Lesson lesson, std::string name, std::string base_text,
 
 void LessonPlayer::close() {
     paused_for_user_ = false;
+    paused_at_step_end_ = false;
     lesson_.reset();
     name_.clear();
     ++generation_;
@@ -179,6 +189,7 @@ void LessonPlayer::go_to_step(int step, Host& host) {
     }
     seed_ = host.seed();
     paused_for_user_ = false;
+    paused_at_step_end_ = false;
     mark_ = {};
     journal_seen_ = 0;
     user_entries_.clear();
@@ -195,6 +206,7 @@ void LessonPlayer::enter_step(int step, Host& host) {
     wait_until_us_.reset();
     wait_total_us_ = 0;
     expects_.clear();
+    step_end_reached_ = false;
     user_entries_.clear();
     scan_journal(host);
     user_entries_.clear();  // what the user did before this step belongs to the step before
@@ -226,6 +238,11 @@ void LessonPlayer::next(Host& host) {
         apply_instantly(line, host);
     }
     resume_after_user(host);
+    // Next is "go on": the clock the step's end stopped starts again.
+    if (paused_at_step_end_) {
+        paused_at_step_end_ = false;
+        host.resume();
+    }
     enter_step(step_ + 1, host);
 }
 
@@ -257,6 +274,8 @@ void LessonPlayer::skip_wait(Host& host) {
 
 void LessonPlayer::update(Host& host) {
     if (!lesson_ || !off_track(host).empty()) return;
+    // The student pressed Play on a done step: watching on is their choice.
+    if (paused_at_step_end_ && !host.playback().paused) paused_at_step_end_ = false;
     scan_journal(host);
     const auto& lines = current().lines;
     while (cursor_ < lines.size()) {
@@ -286,11 +305,11 @@ void LessonPlayer::update(Host& host) {
             if (now < *wait_until_us_) return;  // watching
             // A frame overshoots the end of the run (by up to a frame of fast-forwarded quiet
             // time); the lines after it must apply at the right time, as headless (the clock
-            // also stops exactly there for a `## do` line), so go back to it exactly. Not when
-            // the user issued something in the overshoot: that would cut it off.
+            // also stops exactly there for a `## do` line or the step's end), so go back to it
+            // exactly. Not when the user issued something in the overshoot: that would cut it off.
             const auto& journal = host.journal();
             const bool user_after = !journal.empty() && journal.back().at_us > *wait_until_us_;
-            if (now > *wait_until_us_ && cursor_ + 1 < lines.size() && !user_after) host.seek(*wait_until_us_);
+            if (now > *wait_until_us_ && !user_after) host.seek(*wait_until_us_);
             wait_until_us_.reset();
             ++cursor_;
             continue;
@@ -302,6 +321,15 @@ void LessonPlayer::update(Host& host) {
         }
         issue(line, host);
         ++cursor_;
+    }
+    // The step is done: the moment it showed stays on screen until Next (or Play).
+    // Not after the last step: the lesson is over and everything stays live.
+    if (!step_end_reached_) {
+        step_end_reached_ = true;
+        if (step_ + 1 < step_count() && !host.playback().paused) {
+            host.pause();
+            paused_at_step_end_ = true;
+        }
     }
 }
 
@@ -373,7 +401,20 @@ bool LessonPlayer::take_user_action(const LessonLine& line, const Host& host) {
         std::string error;
         if (!parse_command(journal[*it].line, context, done, error)) continue;
         if (!same_action(line.line.command, done)) continue;
+        const TimeUs at = journal[*it].at_us;
         user_entries_.erase(it);
+        // The Shop's Refresh reads every product through one server at once: the other
+        // reads of that moment are part of the same action, not a step off the lesson's path.
+        if (done.verb == Verb::Read)
+            user_entries_.erase(std::remove_if(user_entries_.begin(), user_entries_.end(),
+                                               [&](std::size_t i) {
+                                                   Command other;
+                                                   std::string ignored;
+                                                   return journal[i].at_us == at &&
+                                                          parse_command(journal[i].line, context, other, ignored) &&
+                                                          other.verb == Verb::Read && other.node == done.node;
+                                               }),
+                                user_entries_.end());
         return true;
     }
     return false;
@@ -400,6 +441,8 @@ ui::LessonView LessonPlayer::view(const Host& host) const {
     v.step = step_;
     v.step_count = step_count();
     v.narration = current().narration;
+    v.view = current().view;
+    v.paused_at_step_end = paused_at_step_end_;
     v.expects = expects_;
     v.off_track = off_track(host);
 
@@ -416,6 +459,24 @@ ui::LessonView LessonPlayer::view(const Host& host) const {
         v.wait_left_us = std::max<TimeUs>(0, *wait_until_us_ - host.sim().now_us());
     } else {
         v.phase = ui::LessonPhase::Running;
+    }
+    for (const LessonLine& line : lines) {
+        const Command& c = line.line.command;
+        if (c.verb != Verb::Read) continue;
+        for (const ClientOrder& o : host.sim().clients().recent()) {
+            if (!o.is_read || o.sku != c.name || o.submitted_us < step_start_us_ || o.stock_seen < 0) continue;
+            ui::LessonView::ReadView r;
+            const NodeId from = o.entry_server();
+            r.what = "server " + std::to_string(from) + " returned " + std::to_string(o.stock_seen) + " for " + o.sku;
+            for (const Server& s : host.sim().servers()) {
+                if (!s.is_leader() || o.product < 0 || static_cast<std::size_t>(o.product) >= s.stock.size()) continue;
+                const std::int64_t held = s.stock[static_cast<std::size_t>(o.product)];
+                r.what += "; leader " + std::to_string(s.id) + " holds " + std::to_string(held) + " now";
+                r.stale |= held != o.stock_seen;
+            }
+            if (r.stale) r.what += ": a stale read";
+            v.reads.push_back(std::move(r));
+        }
     }
     const auto& journal = host.journal();
     for (std::size_t i : user_entries_)

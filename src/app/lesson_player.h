@@ -13,6 +13,10 @@
 //     is paused meanwhile, so the action lands when the lesson says;
 //   - an `expect` line is checked when reached and shown as what the user
 //     should see, with what was seen instead when it does not hold.
+// A step is a moment: once its last line is reached the clock stops (exactly
+// at the end of its last run), so what the next step announces has not
+// happened yet when the student reads it. Next (or the student's own Play)
+// starts it again. A step's `## view:` names the tab the page brings forward.
 // Previous, Restart and jumping to a step rebuild the state deterministically:
 // reload, and replay the earlier steps instantly. The user may experiment at
 // any time; the player notices commands beyond the lesson's and time travel
@@ -64,6 +68,8 @@ public:
     void do_it_for_me(Host& host);
     void skip_wait(Host& host);
     void back_to_lesson(Host& host) { go_to_step(step_, host); }
+    // Whether the clock is stopped because the step is done (the student has not pressed Play since).
+    bool paused_at_step_end() const { return paused_at_step_end_; }
 
     // Everything the Lesson tab shows, except the catalogue.
     ui::LessonView view(const Host& host) const;
@@ -109,6 +115,8 @@ private:
     std::vector<ui::ExpectView> expects_;
     std::uint64_t generation_ = 0;
     bool paused_for_user_ = false;  // the clock stopped at a `## do` line (the lesson will start it again)
+    bool step_end_reached_ = false;  // this step's last line was reached (the clock was stopped once)
+    bool paused_at_step_end_ = false;
 };
 
 }  // namespace cs::app

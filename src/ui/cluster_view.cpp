@@ -13,6 +13,7 @@
 #include "ui/fonts.h"
 #include "ui/geometry.h"
 #include "ui/legend.h"
+#include "ui/message_marks.h"
 #include "ui/panel_widgets.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
@@ -24,8 +25,6 @@ constexpr float kPi = 3.14159265358979f;
 // Servers beyond this many get no mesh lines and no per-node buttons: 64 servers
 // would be 2016 lines of noise, and the Inspect tab has the buttons.
 constexpr int kMaxMeshServers = 16;
-// Rectangles of message dots exposed for tests, at most (a load test has hundreds in flight).
-constexpr int kMaxExposedDots = 64;
 
 ImVec2 im(Point p) { return ImVec2(p.x, p.y); }
 Point pt(ImVec2 p) { return Point{p.x, p.y}; }
@@ -126,42 +125,7 @@ void draw_partition(ImDrawList* draw, const Simulation& sim, const ClusterGeomet
     draw->AddText(at, color::kCut, label);
 }
 
-// ---- messages -------------------------------------------------------------
-
-// A dot (of this radius) that touches a node or a box is drawn under it.
-bool hidden_under_node(const ClusterGeometry& g, Point p, float radius) {
-    if (server_at(g, p, radius) != kNoNode) return true;
-    for (NodeId box : {kLoadBalancer, kClients}) {
-        const Rect r = box_rect(g, box);
-        if (Rect{r.x - radius, r.y - radius, r.w + 2.0f * radius, r.h + 2.0f * radius}.contains(p)) return true;
-    }
-    return false;
-}
-
-std::vector<Dot> draw_messages(ImDrawList* draw, const Simulation& sim, const ClusterGeometry& g,
-                               std::uint64_t selected, float scale) {
-    std::vector<Dot> dots;
-    const TimeUs now = sim.now_us();
-    const float lane = std::min(g.node_radius * 0.22f, 5.0f * scale);
-    const float dot_r = (g.node_radius >= 12.0f * scale ? 5.0f : 3.5f) * scale;
-    sim.for_each_in_flight([&](const Message& m) {
-        const float t = flight_progress(now, m.sent_us, m.deliver_us);
-        const Point p = along_lane(node_position(g, m.from), node_position(g, m.to), t, lane);
-        draw_message_mark(draw, im(p), dot_r, family_color(msg_family(m.type)), dot_shape(m.type), scale);
-        if (m.id == selected) draw->AddCircle(im(p), dot_r + 4.0f * scale, color::kSelected, 0, 2.0f * scale);
-        dots.push_back({m.id, p});
-    });
-    // For tests, the dots a person could click: not hidden under a node or a box.
-    const float hit = dot_r + 2.0f * scale;
-    int exposed = 0;
-    for (const Dot& d : dots) {
-        if (exposed == kMaxExposedDots) break;
-        if (hidden_under_node(g, d.at, hit)) continue;
-        expose_rect("message/" + std::to_string(d.id), d.at.x - hit, d.at.y - hit, 2.0f * hit, 2.0f * hit);
-        ++exposed;
-    }
-    return dots;
-}
+// ---- messages (drawn by message_marks.cpp) ----------------------------
 
 const Message* find_in_flight(const Simulation& sim, std::uint64_t id) {
     const Message* found = nullptr;
@@ -356,6 +320,20 @@ void draw_queue_badge(ImDrawList* draw, ImVec2 c, float r, int queue, float scal
     draw->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), IM_COL32(20, 20, 24, 255), text);
 }
 
+// A server made slow (`slow S F`): "slow x20" on a tag at its upper left, opposite the queue badge.
+void draw_slow_badge(ImDrawList* draw, ImVec2 c, float r, double factor, float scale) {
+    if (factor <= 1.0) return;
+    char text[32];
+    std::snprintf(text, sizeof text, "slow \xc3\x97%g", factor);
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const float pad = 4.0f * scale;
+    const ImVec2 hi(c.x - r * 0.45f, c.y - r * 0.75f + size.y * 0.5f);
+    const ImVec2 lo(hi.x - size.x - 2.0f * pad, hi.y - size.y - 2.0f * scale);
+    draw->AddRectFilled(lo, hi, color::kCanvas, 4.0f * scale);
+    draw->AddRect(lo, hi, color::kWarning, 4.0f * scale, 0, 1.5f * scale);
+    draw->AddText(ImVec2(lo.x + pad, lo.y + 1.0f * scale), color::kWarning, text);
+}
+
 void draw_node(ImDrawList* draw, const Simulation& sim, const Server& s, const ClusterGeometry& g, float scale) {
     const ImVec2 c = im(node_position(g, s.id));
     const float r = g.node_radius;
@@ -383,6 +361,7 @@ void draw_node(ImDrawList* draw, const Simulation& sim, const Server& s, const C
     const float id_h = id_font->FontSize * ImGui::GetIO().FontGlobalScale;
     centered_text(draw, ImVec2(c.x, c.y - id_h * 0.5f), s.alive ? color::kText : color::kTextDim, id_text, id_font);
     if (s.alive && r >= 12.0f * scale) draw_queue_badge(draw, c, r, s.metrics.queue_depth, scale);
+    draw_slow_badge(draw, c, r, sim.config().slow_factor_of(s.id), scale);
 }
 
 // Distance between the centres of two neighbouring servers on the ring.
@@ -488,8 +467,9 @@ void handle_mouse(const Simulation& sim, const ClusterGeometry& g, const std::ve
     const Point mouse = pt(ImGui::GetIO().MousePos);
     if (!area.contains(mouse)) return;
     const bool clicked = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
-    const NodeId server = server_at(g, mouse, 3.0f * scale);
-    const std::uint64_t dot = server == kNoNode ? dot_at(dots, mouse, 9.0f * scale) : 0;
+    // Dots are drawn above the servers, so they take the click first.
+    const std::uint64_t dot = dot_at(dots, mouse, message_mark_radius(g, scale) + 3.0f * scale);
+    const NodeId server = dot == 0 ? server_at(g, mouse, 3.0f * scale) : kNoNode;
     const bool on_lb = box_rect(g, kLoadBalancer).contains(mouse);
     const bool on_clients = box_rect(g, kClients).contains(mouse);
     if (server != kNoNode || dot != 0 || on_lb || on_clients) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -530,6 +510,35 @@ void expose_nodes(const ClusterGeometry& g) {
     expose_rect("clients", clients.x, clients.y, clients.w, clients.h);
 }
 
+// A lesson step that brought another tab forward (Space-time, History) leaves its
+// narration one click away: this chip, at the top right of the view, says where the
+// lesson is and goes back to it (or on, once the step is done).
+bool lesson_chip(const FrameInput& in, const Rect& area, UiState& state, Actions& out) {
+    if (!in.course || in.embed || state.tab == SideTab::Lesson) return false;
+    const LessonView& v = in.course->lesson;
+    if (!v.active) return false;
+    char label[64];
+    std::snprintf(label, sizeof label, "Lesson: step %d of %d", v.step + 1, v.step_count);
+    const bool done = v.phase == LessonPhase::StepDone;
+    const char* next = "Next step \xe2\x96\xb6";
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w1 = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f;
+    const float w2 = done ? ImGui::CalcTextSize(next).x + style.FramePadding.x * 2.0f + style.ItemSpacing.x : 0.0f;
+    ImGui::SetCursorScreenPos(ImVec2(area.x + area.w - w1 - w2 - 4.0f * in.scale, area.y + 4.0f * in.scale));
+    bool hovered = false;
+    if (ImGui::Button(label)) state.open(SideTab::Lesson);
+    hovered |= ImGui::IsItemHovered();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the lesson's narration (the Lesson tab)");
+    expose_last_item("lesson-chip");
+    if (done) {
+        ImGui::SameLine();
+        if (coloured_button(next, IM_COL32(46, 120, 70, 255))) out.course.next_step = true;
+        hovered |= ImGui::IsItemHovered();
+        expose_last_item("lesson-chip/next");
+    }
+    return hovered;
+}
+
 }  // namespace
 
 void cluster_view(const Simulation& sim, const FrameInput& in, UiState& state, Actions& out) {
@@ -557,14 +566,15 @@ void cluster_view(const Simulation& sim, const FrameInput& in, UiState& state, A
             expose_rect("highlight/" + std::to_string(s.id), r.x, r.y, r.w, r.h);
         }
     }
-    const std::vector<Dot> dots = draw_messages(draw, sim, g, state.selected_message, scale);
     draw_clients(draw, sim, g, scale);
     draw_balancer(draw, sim, g, scale);
     for (const Server& s : sim.servers()) draw_node(draw, sim, s, g, scale);
-    // Messages on top of the nodes would hide the ids; labels and buttons go last.
+    // Messages above the nodes (they travel rim to rim, so the ids stay clear); labels and buttons go last.
+    const std::vector<Dot> dots = draw_messages(draw, sim, g, state.selected_message, scale, in.reduced_motion);
     bool over_button = false;
     for (const Server& s : sim.servers())
         over_button |= draw_node_labels(draw, sim, s, g, state.selected_server == s.id, scale, out);
+    over_button |= lesson_chip(in, area, state, out);
     legend(draw, ImVec2(g.legend.x, g.legend.y), ImVec2(g.legend.x + g.legend.w, g.legend.y + g.legend.h), scale);
     concepts_strip(draw, concepts, ImVec2(origin.x, origin.y + avail.y - strip_h), avail.x, scale);
     expose_nodes(g);

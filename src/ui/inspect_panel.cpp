@@ -268,7 +268,8 @@ void message_facts(const Simulation& sim, const Message& m) {
     ImGui::Text("%s \xe2\x86\x92 %s", node_name(m.from).c_str(), node_name(m.to).c_str());
     key("sent");
     ImGui::TextUnformatted(seconds(m.sent_us).c_str());
-    key("delivered at");
+    // In flight it has not arrived yet; once gone, the fate line above says what became of it.
+    key(sim.now_us() < m.deliver_us ? "arrives at" : "was due at");
     ImGui::Text("%s (latency %.1f ms)", seconds(m.deliver_us).c_str(), ms_from_us(m.deliver_us - m.sent_us));
     key("epoch");
     ImGui::Text("%lld", static_cast<long long>(m.epoch));

@@ -42,12 +42,21 @@ struct LessonView {
     int step = 0;  // 0-based
     int step_count = 0;
     std::string narration;
+    std::string view;               // the tab this step brings forward when it opens ("" = none)
+    bool paused_at_step_end = false;  // StepDone: the lesson stopped the clock (Next or Play goes on)
     LessonPhase phase = LessonPhase::Running;
     TimeUs wait_total_us = 0;     // Watching: how long this run line lasts
     TimeUs wait_left_us = 0;      //           and how much of it is left
     std::string awaited;          // YourTurn: the command line the step waits for ("crash 6")
     std::string awaited_words;    //           the same in plain words ("crash server 6")
     std::vector<ExpectView> expects;
+    // The step's reads (of the products its `read` lines name) as answered: "server 1 returned
+    // 20 for PRD-4; leader 6 holds 17 now", flagged stale when they differ.
+    struct ReadView {
+        std::string what;
+        bool stale = false;
+    };
+    std::vector<ReadView> reads;
     std::vector<std::string> own_commands;  // what the user did in this step beyond the lesson
     std::string off_track;                  // why the script is on hold ("" = on track)
     std::uint64_t generation = 0;           // changes whenever a lesson or step is (re)entered

@@ -178,9 +178,11 @@ void status_box(const LessonView& v, const FrameInput& in, Actions& out) {
                 const float done = v.wait_total_us > 0
                                        ? 1.0f - static_cast<float>(v.wait_left_us) / static_cast<float>(v.wait_total_us)
                                        : 1.0f;
-                const std::string overlay = seconds(v.wait_left_us) + " of " + seconds(v.wait_total_us) + " left";
-                dim_wrapped("Watching: simulated time passes.");
-                ImGui::ProgressBar(std::clamp(done, 0.0f, 1.0f), ImVec2(-1.0f, 0.0f), overlay.c_str());
+                // The words above the bar, not in it: a narrow bar would push them outside.
+                dim_wrapped("Watching: simulated time passes (" + seconds(v.wait_left_us) + " of " +
+                            seconds(v.wait_total_us) + " left).");
+                const float inside = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x;
+                ImGui::ProgressBar(std::clamp(done, 0.0f, 1.0f), ImVec2(std::max(inside, 1.0f), 0.0f), "");
                 expose_if_visible("lesson/progress");
                 if (in.playback.paused) dim_wrapped("Paused: press Play (or Space) to let time pass.");
                 if (ImGui::Button("Skip ahead")) out.course.skip_wait = true;
@@ -191,7 +193,10 @@ void status_box(const LessonView& v, const FrameInput& in, Actions& out) {
         }
         case LessonPhase::StepDone:
             boxed(kDoneBox, [&] {
-                ImGui::TextWrapped("%s", "Step done. Look around, try things, then go on.");
+                ImGui::TextWrapped("%s", v.paused_at_step_end
+                                             ? "Step done. The clock is stopped at this moment: look around, try "
+                                               "things, then go on (Play lets time pass here)."
+                                             : "Step done. Look around, try things, then go on.");
                 if (coloured_button("Next step \xe2\x96\xb6", kNextButton)) out.course.next_step = true;
                 expose_if_visible("lesson/next-big");
             });
@@ -209,6 +214,16 @@ void status_box(const LessonView& v, const FrameInput& in, Actions& out) {
 }
 
 void expectations(const LessonView& v) {
+    if (!v.reads.empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(fonts().bold);
+        ImGui::TextUnformatted("What the reads returned:");
+        ImGui::PopFont();
+        for (const LessonView::ReadView& r : v.reads) {
+            coloured_wrapped(r.stale ? color::kWarning : color::kText, r.what);
+            if (r.stale) expose_if_visible("lesson/stale-read");
+        }
+    }
     if (v.expects.empty()) return;
     ImGui::Spacing();
     ImGui::PushFont(fonts().bold);

@@ -54,16 +54,55 @@ void route_selector(const Simulation& sim, const FrameInput& in, ShopState& shop
                         : "Straight to one server, skipping the load balancer. A follower forwards orders to the leader.");
 }
 
-void stock_cell(const Clients& clients, std::size_t product, NodeId source) {
+void stock_cell(const Clients& clients, std::size_t product, NodeId source, bool stale) {
     const auto& seen = clients.stock_seen();
     if (product >= seen.size() || seen[product] < 0) {
-        text_right("?", color::kTextDim);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Not known yet: press Refresh stock or place an order.");
+        text_right("not read", color::kTextDim);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The shop knows only what a server told it: press Refresh stock (or place an order).");
         return;
     }
-    text_right(std::to_string(seen[product]).c_str());
+    text_right(std::to_string(seen[product]).c_str(), stale ? color::kWarning : 0);
     if (ImGui::IsItemHovered() && source >= 1)
         ImGui::SetTooltip("What server %d held when it answered: the shop only knows what a server told it.", source);
+}
+
+// The alive servers that lead now, with what each holds of the product, or "" when
+// none does. Several during a split brain.
+std::string leaders_hold(const Simulation& sim, std::size_t product, std::int64_t seen, bool& differs) {
+    std::string out;
+    differs = false;
+    for (const Server& s : sim.servers()) {
+        if (!s.alive || !s.is_leader() || product >= s.stock.size()) continue;
+        out += (out.empty() ? "" : ", ") + std::string("leader ") + std::to_string(s.id) + " holds " +
+               std::to_string(s.stock[product]);
+        differs |= s.stock[product] != seen;
+    }
+    return out;
+}
+
+// "server 1", and beside it what the leader holds when that differs: a stale read.
+void seen_on_cell(const Simulation& sim, std::size_t product, NodeId source, bool stale, const std::string& leader) {
+    if (source < 1) {
+        text_colored(color::kTextDim, "-");
+        return;
+    }
+    std::string text = "server " + std::to_string(source);
+    if (stale) text += " (" + leader + ")";
+    if (ImGui::CalcTextSize(text.c_str()).x > ImGui::GetContentRegionAvail().x)
+        text = "S" + std::to_string(source) + (stale ? " (" + leader + ")" : "");
+    if (stale) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color::kWarning));
+        ImGui::TextWrapped("%s", text.c_str());
+        ImGui::PopStyleColor();
+        expose_last_item("shop/stale/" + sim.config().catalogue[product].sku);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("A stale read: server %d answered from its own copy, which does not hold what the "
+                              "leader holds now (an update still on its way, or a server cut off).",
+                              source);
+    } else {
+        ImGui::TextUnformatted(text.c_str());
+    }
 }
 
 void product_row(const Simulation& sim, ShopState& shop, std::size_t index, NodeId source, Actions& out) {
@@ -75,17 +114,16 @@ void product_row(const Simulation& sim, ShopState& shop, std::size_t index, Node
     ImGui::TextUnformatted(p.sku.c_str());
     ImGui::TableNextColumn();
     text_right(format_money(p.price_cents).c_str());
+    // What the answering server said next to what the leader holds: a stale read shows.
+    const auto& seen = sim.clients().stock_seen();
+    bool stale = false;
+    const std::string leader =
+        index < seen.size() && seen[index] >= 0 && source >= 1 ? leaders_hold(sim, index, seen[index], stale) : "";
     ImGui::TableNextColumn();
-    stock_cell(sim.clients(), index, source);
+    stock_cell(sim.clients(), index, source, stale);
+    expose_last_item("shop/stock/" + p.sku);
     ImGui::TableNextColumn();
-    if (source >= 1) {
-        // "server 3", or "S3" when the panel is narrow.
-        const std::string full = "server " + std::to_string(source);
-        const bool fits = ImGui::CalcTextSize(full.c_str()).x <= ImGui::GetContentRegionAvail().x;
-        ImGui::TextUnformatted(fits ? full.c_str() : ("S" + std::to_string(source)).c_str());
-    } else {
-        text_colored(color::kTextDim, "-");
-    }
+    seen_on_cell(sim, index, source, stale, leader);
 
     ImGui::TableNextColumn();
     int& quantity = shop.quantity[index];
@@ -110,6 +148,9 @@ void product_row(const Simulation& sim, ShopState& shop, std::size_t index, Node
 void product_table(const Simulation& sim, const FrameInput& in, ShopState& shop, Actions& out) {
     const auto& catalogue = sim.config().catalogue;
     if (shop.quantity.size() != catalogue.size()) shop.quantity.assign(catalogue.size(), 1);
+    const auto& seen = sim.clients().stock_seen();
+    if (std::none_of(seen.begin(), seen.end(), [](std::int64_t n) { return n >= 0; }))
+        hint("Stock not read yet: Refresh stock asks the server chosen above what it holds.");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("products", 6, flags)) return;
     const float s = in.scale;
@@ -118,7 +159,7 @@ void product_table(const Simulation& sim, const FrameInput& in, ShopState& shop,
     for (const Product& p : catalogue) sku_w = std::max(sku_w, ImGui::CalcTextSize(p.sku.c_str()).x);
     ImGui::TableSetupColumn("Product", ImGuiTableColumnFlags_WidthFixed, sku_w);
     ImGui::TableSetupColumn("Price", ImGuiTableColumnFlags_WidthFixed, 62.0f * s);
-    ImGui::TableSetupColumn("Stock", ImGuiTableColumnFlags_WidthFixed, 44.0f * s);
+    ImGui::TableSetupColumn("Stock", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("not read").x);
     ImGui::TableSetupColumn("Seen on", ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("Quantity", ImGuiTableColumnFlags_WidthFixed, 92.0f * s);
     ImGui::TableSetupColumn("##order", ImGuiTableColumnFlags_WidthFixed, 56.0f * s);

@@ -26,6 +26,17 @@ const char* family_label(MsgFamily family) {
     return "?";
 }
 
+const char* family_color_name(MsgFamily family) {
+    switch (family) {
+        case MsgFamily::Heartbeat: return "blue";
+        case MsgFamily::Election: return "orange";
+        case MsgFamily::Replication: return "yellow";
+        case MsgFamily::Client: return "pink";
+        case MsgFamily::Health: return "green";
+    }
+    return "?";
+}
+
 DotShape dot_shape(MsgType type) {
     switch (type) {
         case MsgType::Coordinator: return DotShape::Diamond;

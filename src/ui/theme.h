@@ -15,6 +15,8 @@ inline constexpr MsgFamily kFamilies[kFamilyCount] = {MsgFamily::Heartbeat, MsgF
 
 ImU32 family_color(MsgFamily family);
 const char* family_label(MsgFamily family);
+// The family's colour in a word, as lesson texts may name it ("blue"): the hue, the same in every theme.
+const char* family_color_name(MsgFamily family);
 
 // Within a family the colour is the same; the shape tells the message apart:
 // a request or announcement is a filled dot, the answer to it a ring, and the

@@ -2,10 +2,14 @@
 // moving between steps, and noticing when the user leaves the lesson's path.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "app/desktop_args.h"
 #include "app/host.h"
 #include "app/lesson_library.h"
 #include "app/lesson_player.h"
+#include "sim/lesson.h"
 
 using namespace cs;
 using namespace cs::app;
@@ -39,6 +43,7 @@ void play(Host& host, LessonPlayer& player, TimeUs for_us) {
     for (int frame = 0; host.sim().now_us() < until && frame < 100000; ++frame) {
         host.tick(1.0 / 60.0);
         player.update(host);
+        if (host.playback().paused) break;  // the step is done (or waits for the user)
     }
 }
 
@@ -268,4 +273,149 @@ TEST_CASE("lesson player: a '## do' line after a run is awaited exactly at the r
     player.do_it_for_me(host);
     REQUIRE(host.journal().size() == 1);
     CHECK(host.journal()[0].at_us == us_from_ms(300));
+}
+
+namespace {
+
+// How often the named event (a `## shows:` name) is in the event log between from and to (inclusive ends as asked).
+int occurrences(const Simulation& sim, const std::string& name, TimeUs from_us, TimeUs to_us, bool to_inclusive) {
+    int n = 0;
+    const EventLog& log = sim.event_log();
+    for (std::size_t i = 0; i < log.size(); ++i) {
+        const LogRecord& r = log.at(i);
+        if (r.time_us < from_us || r.time_us > to_us || (!to_inclusive && r.time_us == to_us)) continue;
+        if (record_is(r, name)) ++n;
+    }
+    return n;
+}
+
+int in_flight(const Simulation& sim, const std::string& name) {
+    int n = 0;
+    sim.for_each_in_flight([&](const Message& m) { n += name == msg_type_name(m.type) ? 1 : 0; });
+    return n;
+}
+
+}  // namespace
+
+// A step is a moment. Each step names what its narration announces (`## shows:`);
+// played frame by frame as a student who presses "Do it for me", then reads the
+// step-done card for four seconds before pressing Next:
+//   - the clock does not move while the step-done card waits;
+//   - what step N announces is still ahead of the clock when it opens: not in flight,
+//     not happened during step N-1 (nor while its card waited), and it does happen in step N.
+TEST_CASE("lesson player: every lesson's narration stays ahead of the clock, and a done step stops it") {
+    int announced = 0;
+    for (const LessonSource& source : lesson_library()) {
+        INFO("lesson " << source.name);
+        Lesson lesson;
+        std::string error;
+        REQUIRE_MESSAGE(parse_lesson(source.text, source.name + ".scn", lesson, error), error);
+        Host host = fresh_host();
+        LessonPlayer player;
+        REQUIRE_MESSAGE(player.open(source.name, host), player.error());
+        REQUIRE(host.set_speed(10.0));
+        TimeUs previous_open_us = 0;
+        for (int step = 0; step < player.step_count(); ++step) {
+            INFO("step " << step + 1 << ": " << lesson.steps[static_cast<std::size_t>(step)].narration);
+            const std::vector<std::string>& shows = lesson.steps[static_cast<std::size_t>(step)].shows;
+            const TimeUs open_us = host.sim().now_us();
+            for (const std::string& name : shows) {
+                INFO("announces " << name << " at " << open_us << " us");
+                CHECK(in_flight(host.sim(), name) == 0);
+                if (step > 0) CHECK(occurrences(host.sim(), name, previous_open_us, open_us, false) == 0);
+            }
+            for (int frame = 0; frame < 20000; ++frame) {
+                const ui::LessonView v = player.view(host);
+                if (v.phase == LessonPhase::StepDone || v.phase == LessonPhase::Finished) break;
+                if (v.phase == LessonPhase::YourTurn) {
+                    player.do_it_for_me(host);
+                    continue;
+                }
+                host.tick(1.0 / 60.0);
+                player.update(host);
+            }
+            const ui::LessonView v = player.view(host);
+            REQUIRE((v.phase == LessonPhase::StepDone || v.phase == LessonPhase::Finished));
+            const TimeUs done_us = host.sim().now_us();
+            for (const std::string& name : shows) {
+                INFO("announces " << name << " between " << open_us << " and " << done_us << " us");
+                CHECK(occurrences(host.sim(), name, open_us, done_us, true) > 0);
+                ++announced;
+            }
+            if (step + 1 == player.step_count()) break;
+            // Four seconds of reading the step-done card: the clock stays where the step ended.
+            CHECK(v.paused_at_step_end);
+            for (int frame = 0; frame < 240; ++frame) {
+                host.tick(1.0 / 60.0);
+                player.update(host);
+            }
+            CHECK(host.sim().now_us() == done_us);
+            CHECK(player.view(host).phase == LessonPhase::StepDone);
+            previous_open_us = open_us;
+            player.next(host);
+            // Next lets time pass again, unless the new step starts with the student's turn.
+            // (A step with nothing to wait for is done at once, and stops it again.)
+            CHECK((!host.playback().paused || player.view(host).phase == LessonPhase::YourTurn ||
+                   player.paused_at_step_end()));
+        }
+        CHECK(host.notices().empty());
+    }
+    CHECK(announced >= 10);  // the lessons do declare what they announce
+}
+
+TEST_CASE("lesson player: a done step stops the clock; the student's Play goes on, Next starts it again") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open_text(kDemo, "demo", host));
+    play(host, player, us_from_s(3));
+    CHECK(view(host, player).phase == LessonPhase::StepDone);
+    CHECK(host.sim().now_us() == us_from_s(2));  // exactly where the step's run ends
+    CHECK(host.playback().paused);
+    CHECK(player.paused_at_step_end());
+    // The student's own Play: time passes, and the lesson does not stop it again.
+    host.resume();
+    for (int frame = 0; frame < 30; ++frame) {
+        host.tick(1.0 / 60.0);
+        player.update(host);
+    }
+    CHECK(host.sim().now_us() > us_from_s(2));
+    CHECK_FALSE(host.playback().paused);
+    CHECK_FALSE(player.paused_at_step_end());
+}
+
+TEST_CASE("lesson player: a step's view is in what the tab shows; an unknown view is refused") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open_text("## lesson: T\n## section: S\n## step: a\n## view: spacetime\nrun 1s\n## step: b\n", "t",
+                             host));
+    CHECK(view(host, player).view == "spacetime");
+    player.next(host);
+    CHECK(view(host, player).view.empty());
+    CHECK_FALSE(player.open_text("## lesson: T\n## step: a\n## view: nowhere\n", "u", host));
+    CHECK(player.error().find("no tab 'nowhere'") != std::string::npos);
+}
+
+// The consistency lesson's key moment, done the student's way: the Shop reads every
+// product through server 1 (one `read` each). The lesson takes that for its read and
+// shows what server 1 returned beside what the leader holds.
+TEST_CASE("lesson player: the Shop's read of every product through server 1 is the stale read the lesson asks for") {
+    Host host = fresh_host();
+    LessonPlayer player;
+    REQUIRE(player.open("consistency", host, 1));
+    player.do_it_for_me(host);  // the order
+    play(host, player, us_from_s(1));
+    ui::LessonView v = view(host, player);
+    REQUIRE(v.phase == LessonPhase::YourTurn);
+    REQUIRE(v.awaited == "read PRD-4 via 1");
+    for (const Product& p : host.sim().config().catalogue) REQUIRE(host.command("read " + p.sku + " via 1").ok);
+    player.update(host);
+    v = view(host, player);
+    CHECK(v.phase == LessonPhase::Watching);
+    CHECK(v.own_commands.empty());  // the other products' reads are part of the same action
+    play(host, player, us_from_s(1));
+    v = view(host, player);
+    CHECK(v.phase == LessonPhase::StepDone);
+    REQUIRE(v.reads.size() == 1);
+    CHECK(v.reads[0].stale);
+    CHECK(v.reads[0].what == "server 1 returned 20 for PRD-4; leader 6 holds 17 now: a stale read");
 }

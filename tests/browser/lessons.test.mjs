@@ -9,7 +9,9 @@
 // Screenshots: build/screenshots/lessons-*.png
 import fs from 'node:fs';
 import path from 'node:path';
-import { check, clickNamed, finish, launch, openPage, rects, shotDir, startServer, waitFor, waitFrames } from './lib.mjs';
+import {
+  check, clickNamed, clipOf, countColour, finish, launch, openPage, rectOf, rects, shotDir, startServer, waitFor, waitForRect, waitFrames,
+} from './lib.mjs';
 
 const lessonState = (page) => page.evaluate(() => window.clustersim.lesson());
 
@@ -38,26 +40,62 @@ async function clickIfThere(page, name) {
   return true;
 }
 
+// The size the course's screenshots are taken at.
+const screen = { width: 1280, height: 800 };
+const allShots = process.env.CLUSTERSIM_LESSON_SHOTS === 'all';
+const simTime = (page) => page.evaluate(() => window.clustersim.state().time_ms);
+
 // Plays the open lesson to its end with the tab's buttons. Returns the steps seen
-// and every expectation shown, with the step it was shown in.
+// and every expectation shown, with the step it was shown in. Takes a screenshot
+// when each step is done, the moment it shows (build/screenshots/lessons-NAME-K-done.png),
+// and with CLUSTERSIM_LESSON_SHOTS=all also as it opens (lessons-NAME-K.png).
+// A step-done card stops the clock: paused, and the time still where it was ten
+// frames later (`stillClock`, one entry per done step). A step that brings another
+// tab forward leaves the "Lesson: step K of N" chip in the cluster view
+// (`chipSteps`); clicking it brings the narration back.
 async function playThrough(page, name) {
   const steps = [];
   const expects = [];
   const clicks = {};
+  const stillClock = [];
+  const chipSteps = [];
+  let doneShot = -1;
   let last = null;
-  for (let guard = 0; guard < 120; guard++) {
+  for (let guard = 0; guard < 160; guard++) {
     const s = await lessonState(page);
     if (!s) return { steps, expects, error: 'the lesson closed' };
-    if (steps[steps.length - 1] !== s.step) steps.push(s.step);
+    if (steps[steps.length - 1] !== s.step) {
+      steps.push(s.step);
+      await waitFrames(page, 2);
+      if (await rectOf(page, 'lesson-chip')) chipSteps.push(s.step);
+      if (allShots) await page.screenshot({ path: path.join(shotDir, `lessons-${name}-${s.step}.png`) });
+    }
     if (s.off_track) return { steps, expects, error: `off track: ${s.off_track}` };
     const wanted = { 'your-turn': 'lesson/do-it', watching: 'lesson/skip', 'step-done': 'lesson/next' }[s.phase];
+    if ((s.phase === 'step-done' || s.phase === 'finished') && doneShot !== s.step) {
+      doneShot = s.step;
+      if (s.phase === 'step-done') {
+        const before = await simTime(page);
+        await waitFrames(page, 6);
+        const after = await simTime(page);
+        const paused = await page.evaluate(() => window.clustersim.paused());
+        stillClock.push({ step: s.step, ok: paused && before === after, detail: `${before} -> ${after} ms, paused ${paused}` });
+      }
+      await page.screenshot({ path: path.join(shotDir, `lessons-${name}-${s.step}-done.png`) });
+    }
     if (s.phase === 'step-done' || s.phase === 'finished') {
       for (const e of s.expects) expects.push({ step: s.step, ...e });
-      if (s.phase === 'finished') return { steps, expects, clicks, last: s };
+      if (s.phase === 'finished') return { steps, expects, clicks, stillClock, chipSteps, last: s };
     }
     if (wanted) {
       if (await clickIfThere(page, wanted)) {
         clicks[wanted] = (clicks[wanted] || 0) + 1;
+      } else if (await rectOf(page, 'lesson-chip')) {
+        // The step brought another tab forward: back to the narration, as a student would.
+        const chip = await rectOf(page, 'lesson-chip');
+        await page.mouse.click(chip.x + chip.w / 2, chip.y + chip.h / 2);
+        await waitFrames(page);
+        if (s.phase === 'step-done') expects.splice(expects.length - s.expects.length);  // seen again next round
       } else {
         const now = await lessonState(page);
         if (JSON.stringify(now) === JSON.stringify(s)) return { steps, expects, error: `no ${wanted} at step ${s.step}` };
@@ -70,6 +108,9 @@ async function playThrough(page, name) {
   }
   return { steps, expects, clicks, error: `${name}: did not finish (last phase ${last && last.phase})` };
 }
+
+// The steps whose `## view:` brings another tab forward (the chip shows then).
+const stepsWithView = { bully: [3], replication: [2], consistency: [3], cap_quorum: [3] };
 
 const server = await startServer();
 const base = `http://127.0.0.1:${server.address().port}/`;
@@ -108,7 +149,9 @@ try {
     'the lesson to notice the command') || await lessonState(first.page);
   check(s.own_commands.includes('crash 2'), "the user's own command is noticed", JSON.stringify(s.own_commands));
   check(await click(first.page, 'lesson/back'), '"Back to the lesson" is offered');
-  s = await lessonState(first.page);
+  // (While a step watches time pass its state changes every frame, so wait for the rebuild itself.)
+  s = await waitFor(first.page, async (p) => { const l = await lessonState(p); return l.own_commands.length === 0 && l; },
+    'the step to be rebuilt') || await lessonState(first.page);
   const alive2 = (await first.page.evaluate(() => window.clustersim.state())).servers[1].alive;
   check(s.own_commands.length === 0 && alive2, '"Back to the lesson" rebuilds the step as the lesson set it up');
   await first.page.screenshot({ path: path.join(shotDir, 'lessons-replication.png') });
@@ -117,7 +160,7 @@ try {
 
   // ---- every lesson, from its URL, to its end ----
   for (const name of names) {
-    const { page, errors, ready } = await openPage(browser, `${base}?lesson=${name}`);
+    const { page, errors, ready } = await openPage(browser, `${base}?lesson=${name}`, { viewport: screen });
     check(ready, `${name}: the page becomes ready`);
     const start = await lessonState(page);
     check(start && start.name === name && start.step === 1, `${name}: the URL opens the lesson at step 1`,
@@ -137,6 +180,14 @@ try {
     check(played.expects.length > 0 && failed.length === 0,
       `${name}: all ${played.expects.length} "What you should see" lines hold`,
       failed.map((e) => `step ${e.step}: ${e.what} (seen ${e.got})`).join('; '));
+    const moving = (played.stillClock || []).filter((c) => !c.ok);
+    check((played.stillClock || []).length === expected.length - 1 && moving.length === 0,
+      `${name}: the clock stands still while each of the ${expected.length - 1} step-done cards waits`,
+      moving.map((c) => `step ${c.step}: ${c.detail}`).join('; '));
+    const withView = stepsWithView[name] || [];
+    check(JSON.stringify(played.chipSteps) === JSON.stringify(withView),
+      `${name}: steps ${withView.join(',') || '(none)'} bring their tab forward (the lesson chip shows)`,
+      JSON.stringify(played.chipSteps));
     const notices = await page.evaluate(() => window.clustersim.notices());
     check(notices.length === 0, `${name}: no notices`, notices.join(' | '));
     if (name === 'cap_split_brain') await page.screenshot({ path: path.join(shotDir, 'lessons-cap_split_brain-end.png') });
@@ -162,6 +213,44 @@ try {
     const st = await page.evaluate(() => window.clustersim.state());
     check(b.step === 1 && st.servers[5].alive, 'Previous rebuilds step 1 (server 6 alive again)');
     check(errors.length === 0, 'no console errors on the step page', errors.join(' | '));
+    await page.close();
+  }
+
+  // ---- the consistency lesson's stale read, done the student's way: the Shop ----
+  {
+    const { page, errors } = await openPage(browser, `${base}?lesson=consistency&step=2`, { viewport: screen });
+    check(await click(page, 'lesson/do-it'), 'consistency step 2: the order is placed');
+    let c = await waitFor(page, async (p) => { const l = await lessonState(p); return l.phase === 'your-turn' && l; },
+      'the lesson to wait for the read');
+    check(c && c.awaited === 'read PRD-4 via 1', 'then it waits for "read PRD-4 via 1"', JSON.stringify(c));
+    // Paused with messages in flight (100 ms latency): each dot is at least 10 px across,
+    // i.e. holds 60 pixels or more of its family's colour (a 7 px dot holds about 38).
+    const families = [[96, 170, 255], [255, 140, 50], [240, 220, 80], [230, 100, 210], [120, 200, 150]];
+    const dots = (await rects(page)).filter((r) => r.name.startsWith('message/'));
+    let biggest = 0;
+    for (const d of dots.slice(0, 6))
+      for (const rgb of families) biggest = Math.max(biggest, await countColour(page, clipOf(d), rgb, 12));
+    console.log(`# ${dots.length} dots in flight; the biggest holds ${biggest} pixels of its family's colour`);
+    check(dots.length > 0 && biggest >= 60, 'message dots are at least 10 px across at 1280x800',
+      `${dots.length} dots, most family-coloured pixels in one: ${biggest}`);
+    await page.screenshot({ path: path.join(shotDir, 'lessons-consistency-dots.png') });
+    // Shop: send to server 1, Refresh stock (one read per product).
+    check(await clickNamed(page, 'tab/Shop'), 'the Shop tab is on screen');
+    check(await clickNamed(page, 'shop/route'), 'the Shop\'s "Send to" is on screen');
+    check(await clickNamed(page, 'shop/route/1'), '"server 1" can be chosen');
+    check(await clickNamed(page, 'shop/refresh'), 'Refresh stock is on screen');
+    c = await waitFor(page, async (p) => { const l = await lessonState(p); return l.phase === 'step-done' && l; },
+      'the step to end after the Shop\'s read');
+    check(c && c.own_commands.length === 0 && !c.off_track,
+      "the Shop's read of every product through server 1 is the lesson's read, not a step off its path",
+      JSON.stringify(c));
+    const stale = await waitForRect(page, 'shop/stale/PRD-4', 5000);
+    check(stale, 'the Shop shows the stale read of PRD-4 beside what the leader holds');
+    await page.screenshot({ path: path.join(shotDir, 'lessons-consistency-stale-shop.png') });
+    check(await clickNamed(page, 'tab/Lesson'), 'the Lesson tab is on screen');
+    check(await waitForRect(page, 'lesson/stale-read', 5000), 'the lesson shows the stale read too');
+    await page.screenshot({ path: path.join(shotDir, 'lessons-consistency-stale-lesson.png') });
+    check(errors.length === 0, 'no console errors on the consistency page', errors.join(' | '));
     await page.close();
   }
 } catch (error) {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/event_log.h"
 #include "sim/lesson.h"
 
 using namespace cs;
@@ -36,6 +37,30 @@ TEST_CASE("lesson: steps, narration, user actions and setup") {
     CHECK_FALSE(lesson.steps[1].lines[1].user_action);
 }
 
+TEST_CASE("lesson: a step's shows and view directives") {
+    Lesson lesson;
+    std::string error;
+    REQUIRE_MESSAGE(parse_lesson("## lesson: T\n## step: s\n## shows: ELECTION, OK ,leader, COORDINATOR by 6\n## view: spacetime\n"
+                                 "run 1s\n## step: t\n",
+                                 "v.scn", lesson, error),
+                    error);
+    REQUIRE(lesson.steps.size() == 2);
+    CHECK(lesson.steps[0].shows == std::vector<std::string>{"ELECTION", "OK", "leader", "COORDINATOR by 6"});
+    LogRecord coordinator;
+    coordinator.kind = LogKind::Delivered;
+    coordinator.msg = MsgType::Coordinator;
+    coordinator.node = 6;
+    CHECK(record_is(coordinator, "COORDINATOR"));
+    CHECK(record_is(coordinator, "COORDINATOR by 6"));
+    CHECK_FALSE(record_is(coordinator, "COORDINATOR by 5"));
+    CHECK_FALSE(record_is(coordinator, "ELECTION"));
+    CHECK_FALSE(known_event_name("COORDINATOR by x"));
+    CHECK(lesson.steps[0].view == "spacetime");
+    CHECK(lesson.steps[0].lines.size() == 1);
+    CHECK(lesson.steps[1].shows.empty());
+    CHECK(lesson.steps[1].view.empty());
+}
+
 TEST_CASE("lesson: bad lessons are rejected with FILE:LINE") {
     Lesson lesson;
     std::string error;
@@ -44,7 +69,11 @@ TEST_CASE("lesson: bad lessons are rejected with FILE:LINE") {
     CHECK_FALSE(parse_lesson("## lesson: T\nrun 1s\n", "b.scn", lesson, error));
     CHECK(error.find("at least one '## step") != std::string::npos);
     CHECK_FALSE(parse_lesson("## lesson: T\n## stpe: typo\n", "c.scn", lesson, error));
-    CHECK(error == "c.scn:2: unknown lesson directive '## stpe:' (expected lesson, section or step)");
+    CHECK(error == "c.scn:2: unknown lesson directive '## stpe:' (expected lesson, section, step, shows or view)");
+    CHECK_FALSE(parse_lesson("## lesson: T\n## step: s\n## shows: ELECTON\n", "e.scn", lesson, error));
+    CHECK(error.rfind("e.scn:3: '## shows: ELECTON' is neither", 0) == 0);
+    CHECK_FALSE(parse_lesson("## lesson: T\n## view: history\n## step: s\n", "f.scn", lesson, error));
+    CHECK(error.rfind("f.scn:2: '## view:' belongs to a step", 0) == 0);
     CHECK_FALSE(parse_lesson("## lesson: T\n## step: s\ncrash 99\n", "d.scn", lesson, error));
     CHECK(error.rfind("d.scn:3: no server 99", 0) == 0);
 }
