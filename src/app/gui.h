@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/course_tools.h"
+#include "app/options.h"
 #include "ui/test_hooks.h"
 #include "ui/ui_state.h"
 
@@ -47,11 +48,18 @@ public:
     // The UI's memory between frames (the Log tab's filtered lines, for window.clustersim.logView()).
     const ui::UiState& ui_state() const { return ui_state_; }
 
+    // What the start options say about the look: the theme (theme=, --theme; auto asks
+    // the system), and the start card for a first visit (no lesson, scenario, link,
+    // view or embed). The mains call it once, before the first frame.
+    void start_ui(const StartOptions& options);
+
     // Lessons, links and exports (the Lesson tab); the mains start it, the JS API reaches it.
     CourseTools& course() { return course_; }
 
 private:
     void set_scale(float content_scale);
+    // How much bigger than 1:1 the UI is drawn for this window size (text grows on big screens).
+    float size_factor(float content_scale, bool embed) const;
     void apply_input();
 
     GLFWwindow* window_;
@@ -63,6 +71,7 @@ private:
     float pointer_x_ = 0.0f, pointer_y_ = 0.0f;
     bool pointer_seen_ = false;
     float content_scale_ = 0.0f;  // what the fonts were built for
+    bool style_stale_ = true;     // the theme changed: apply the style again
     float ui_scale_ = 1.0f;       // ImGui units per design pixel
     ui::UiState ui_state_;        // selection, open tab, filters: UI memory between frames
     CourseTools course_{platform_share()};
