@@ -20,6 +20,7 @@ const char* const kDesktopUsage =
     "  --step K            with --lesson: open it at step K (1-based)\n"
     "  --view TAB          open a tab at start (spacetime, history, ...)\n"
     "  --embed             the compact layout used in course material\n"
+    "  --theme T           light, dark or auto (auto: dark on the desktop)\n"
     "  --size WxH          window size (default 1280x720)\n"
     "  --run-to TIME       start with the simulation advanced to TIME (e.g. 5s)\n"
     "  --frames N          draw N frames of 1/60 s each, then exit (for tests)\n"
@@ -92,6 +93,15 @@ bool parse_desktop_args(int argc, const char* const* argv, DesktopArgs& out, std
             if (!ui::side_tab_from_view(value.c_str(), tab))
                 return fail(error, "--view needs a tab name: spacetime, history, inspect, shop, data, balancer, metrics, faults, log or lesson");
             out.start.view = value;
+        } else if (arg == "--theme") {
+            if (value == "light")
+                out.start.theme = ThemeChoice::Light;
+            else if (value == "dark")
+                out.start.theme = ThemeChoice::Dark;
+            else if (value == "auto")
+                out.start.theme = ThemeChoice::Auto;
+            else
+                return fail(error, "--theme needs light, dark or auto");
         } else if (arg == "--size") {
             if (!parse_size(value, out.width, out.height)) return fail(error, "--size needs WxH, e.g. 1280x720");
         } else if (arg == "--run-to") {

@@ -9,10 +9,12 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
+#include <cmath>
 #include <utility>
 
 #include "app/host.h"
 #include "app/input_queue.h"
+#include "app/page_prefs.h"
 #include "ui/fonts.h"
 #include "ui/layout.h"
 #include "ui/theme.h"
@@ -74,10 +76,37 @@ Gui::~Gui() {
     ImGui::DestroyContext();
 }
 
+void Gui::start_ui(const StartOptions& options) {
+    const bool light = options.theme == ThemeChoice::Light ||
+                       (options.theme == ThemeChoice::Auto && system_prefers_light());
+    ui::apply_theme(light ? ui::Theme::Light : ui::Theme::Dark);
+    style_stale_ = true;
+    const bool first_visit = !options.embed && options.lesson.empty() && options.scenario.empty() &&
+                             !options.start_at_us && options.view.empty();
+    ui_state_.start_card.open = first_visit && !start_card_dismissed_this_session();
+    // Behind the card and after it, the lessons rather than an empty Inspect tab.
+    if (ui_state_.start_card.open) ui_state_.open(ui::SideTab::Lesson);
+}
+
+float Gui::size_factor(float content_scale, bool embed) const {
+    int window_w = 0, window_h = 0;
+    glfwGetWindowSize(window_, &window_w, &window_h);
+    const float css_w = static_cast<float>(window_w) / std::max(content_scale, 0.25f);
+    const float css_h = static_cast<float>(window_h) / std::max(content_scale, 0.25f);
+    // Text grows with big screens (1920x1080: 1.25, 2560x1440: 1.625, 4K: 2.5) ...
+    float factor = std::min(css_w / 1440.0f, css_h / 860.0f);
+    // ... and shrinks a little in a small embed, so that its lesson fits beside the cluster.
+    if (factor < 1.0f) factor = embed ? std::clamp(std::min(css_w / 640.0f, css_h / 480.0f), 0.85f, 1.0f) : 1.0f;
+    factor = std::min(factor, 2.5f);
+    // In steps of 1/8: the fonts are rebuilt when it changes, not on every pixel of a resize.
+    return std::max(std::round(factor * 8.0f) / 8.0f, 0.85f);
+}
+
 void Gui::set_scale(float content_scale) {
     // Browser zoom can take devicePixelRatio anywhere; keep the atlas a sane size.
-    content_scale = std::clamp(content_scale, 0.5f, 4.0f);
-    if (content_scale == content_scale_) return;
+    content_scale = std::clamp(content_scale, 0.5f, 8.0f);
+    if (content_scale == content_scale_ && !style_stale_) return;
+    style_stale_ = false;
     content_scale_ = content_scale;
 
     // On macOS-style HiDPI the window is in points and the framebuffer in pixels;
@@ -131,7 +160,7 @@ double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_c
 }  // namespace
 
 void Gui::frame(Host& host, float content_scale, bool embed) {
-    set_scale(content_scale);
+    set_scale(content_scale * size_factor(content_scale, embed));
     const auto start = std::chrono::steady_clock::now();
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -158,7 +187,9 @@ void Gui::frame(Host& host, float content_scale, bool embed) {
     in.notices = &host.notices();
     in.timeline = host.timeline();
     in.course = &course_.view();
+    const bool card_was_open = ui_state_.start_card.open;
     ui::Actions actions = ui::draw_ui(host.sim(), in, ui_state_);
+    if (card_was_open && !ui_state_.start_card.open) remember_start_card_dismissed();
     last_rects_ = std::move(actions.rects);
     display_w_ = ImGui::GetIO().DisplaySize.x;
     display_h_ = ImGui::GetIO().DisplaySize.y;

@@ -8,6 +8,7 @@
 
 #include "app/course_tools.h"
 #include "app/keyboard_areas.h"
+#include "app/options.h"
 #include "ui/test_hooks.h"
 #include "ui/ui_state.h"
 
@@ -54,12 +55,18 @@ public:
 
     // Tab on the canvas: to the next (+1) or previous (-1) area; false past the last (keyboard_areas.h).
     bool focus_next_area(int step) { return areas_.step(step); }
+    // What the start options say about the look: the theme (theme=, --theme; auto asks
+    // the system), and the start card for a first visit (no lesson, scenario, link,
+    // view or embed). The mains call it once, before the first frame.
+    void start_ui(const StartOptions& options);
 
     // Lessons, links and exports (the Lesson tab); the mains start it, the JS API reaches it.
     CourseTools& course() { return course_; }
 
 private:
     void set_scale(float content_scale);
+    // How much bigger than 1:1 the UI is drawn for this window size (text grows on big screens).
+    float size_factor(float content_scale, bool embed) const;
     void apply_input();
 
     GLFWwindow* window_;
@@ -73,6 +80,7 @@ private:
     bool reduced_motion_ = false;
     KeyboardAreas areas_;
     float content_scale_ = 0.0f;  // what the fonts were built for
+    bool style_stale_ = true;     // the theme changed: apply the style again
     float ui_scale_ = 1.0f;       // ImGui units per design pixel
     ui::UiState ui_state_;        // selection, open tab, filters: UI memory between frames
     CourseTools course_{platform_share()};

@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
         for (const std::string& notice : host.notices()) std::fprintf(stderr, "clustersim: %s\n", notice.c_str());
         if (args.run_to_us > 0) host.seek(args.run_to_us);
         cs::app::Gui gui(window, "#version 150");
+        gui.start_ui(args.start);  // --theme, and the start card when nothing else was asked for
         gui.course().start(host, args.start);  // --lesson NAME
 
         double last_s = glfwGetTime();

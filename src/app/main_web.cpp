@@ -126,6 +126,7 @@ int main() {
     g_app.embed = options.embed;
     g_app.host = std::make_unique<cs::app::Host>(options);
     g_app.gui = std::make_unique<cs::app::Gui>(g_app.window, "#version 300 es");
+    g_app.gui->start_ui(options);  // theme (auto: prefers-color-scheme), the first visit's start card
     cs::app::set_js_api_host(g_app.host.get());
     cs::app::set_js_api_gui(g_app.gui.get());
     // A link's journal and moment, or the URL's lesson (lessons, links: share_api_web.cpp).

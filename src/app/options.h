@@ -1,5 +1,6 @@
 #pragma once
 // How the app starts, from the URL (web) or the command line (desktop).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ struct TimedLine {
     std::string line;
 };
 
+// theme=light|dark|auto (--theme): auto follows the system's preference on the
+// web (prefers-color-scheme) and is dark on the desktop.
+enum class ThemeChoice : std::uint8_t { Auto, Dark, Light };
+
 struct StartOptions {
     Config config;                     // seed and servers (without a scenario)
     bool seed_given = false;           // an explicit seed also wins over a scenario's `seed` line
@@ -27,6 +32,7 @@ struct StartOptions {
     std::string lesson;                // lesson to open at start ("" = none)
     int lesson_step = 0;               // 0-based step to open it at
     std::string view;                  // side tab to open at start (view=spacetime, view=history, ...)
+    ThemeChoice theme = ThemeChoice::Auto;
     std::vector<std::string> notices;  // problems found while reading the options, shown on screen
 };
 

@@ -138,6 +138,15 @@ StartOptions parse_url_params(std::string_view query) {
             else
                 options.notices.push_back("view " + quoted(value) +
                                           " is not a tab (spacetime, history, inspect, shop, data, balancer, metrics, faults, log, lesson)");
+        } else if (key == "theme") {
+            if (value == "light")
+                options.theme = ThemeChoice::Light;
+            else if (value == "dark")
+                options.theme = ThemeChoice::Dark;
+            else if (value == "auto")
+                options.theme = ThemeChoice::Auto;
+            else
+                options.notices.push_back("theme " + quoted(value) + " must be light, dark or auto");
         } else if (key == "step") {
             long long step = 0;
             if (parse_int(value, 1, 1000, step)) {

@@ -2,7 +2,8 @@
 // The page's URL parameters (docs/ARCHITECTURE.md, README.md "Teachers"): seed,
 // servers, speed, scenario (URL-safe base64 of a scenario text; a shared link's
 // marker splits it into base and journal, see share_link.h), t (the moment to
-// open at, paused), embed=1, lesson=NAME, step=K. Anything unknown or malformed
+// open at, paused), embed=1, lesson=NAME, step=K, view=TAB,
+// theme=light|dark|auto. Anything unknown or malformed
 // becomes a notice on the page; the page still starts.
 #include <string>
 #include <string_view>

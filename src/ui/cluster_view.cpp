@@ -162,9 +162,11 @@ void draw_box(ImDrawList* draw, const ClusterGeometry& g, NodeId which, const ch
     const ImVec2 a(r.x, r.y), b(r.x + r.w, r.y + r.h);
     draw->AddRectFilled(a, b, color::kBox, 5.0f * scale);
     draw->AddRect(a, b, color::kNodeOutline, 5.0f * scale, 0, 1.0f * scale);
+    // A compact view's boxes have room for their first line only (geometry.h).
+    const int shown = std::clamp(g.box_lines, 1, 4);
     const float line_h = ImGui::GetTextLineHeight();
-    float y = r.y + (r.h - line_h * 4.0f) * 0.5f;
-    for (int i = 0; i < 4; ++i) {
+    float y = r.y + (r.h - line_h * static_cast<float>(shown)) * 0.5f;
+    for (int i = 0; i < shown; ++i) {
         if (lines[i] && *lines[i]) centered_text(draw, ImVec2(r.x + r.w * 0.5f, y), colours[i], lines[i], i == 0 ? fonts().bold : nullptr);
         y += line_h;
     }
@@ -343,7 +345,7 @@ void draw_node(ImDrawList* draw, const Simulation& sim, const Server& s, const C
     if (s.is_leader()) {
         draw->AddCircle(c, r + 8.0f * scale, color::kNodeLeader, 0, 2.5f * scale);
         if (r >= 10.0f * scale)
-            centered_text(draw, ImVec2(c.x, c.y - r - 15.0f * scale - ImGui::GetTextLineHeight()), color::kNodeLeader,
+            centered_text(draw, ImVec2(c.x, c.y - r - 15.0f * scale - ImGui::GetTextLineHeight()), color::kLeaderText,
                           "LEADER", fonts().bold);
     }
     if (cut_off(sim, s.id)) dashed_circle(draw, c, r + 8.0f * scale, color::kCut, 3.0f * scale, 12);
@@ -359,7 +361,8 @@ void draw_node(ImDrawList* draw, const Simulation& sim, const Server& s, const C
     // Big ids while they fit in the node; crowded rings fall back to the text font.
     ImFont* id_font = r >= 14.0f * scale ? fonts().node_id : fonts().text;
     const float id_h = id_font->FontSize * ImGui::GetIO().FontGlobalScale;
-    centered_text(draw, ImVec2(c.x, c.y - id_h * 0.5f), s.alive ? color::kText : color::kTextDim, id_text, id_font);
+    centered_text(draw, ImVec2(c.x, c.y - id_h * 0.5f), s.alive ? ink_on(role_color(s)) : color::kTextDim, id_text,
+                  id_font);
     if (s.alive && r >= 12.0f * scale) draw_queue_badge(draw, c, r, s.metrics.queue_depth, scale);
     draw_slow_badge(draw, c, r, sim.config().slow_factor_of(s.id), scale);
 }

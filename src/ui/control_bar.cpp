@@ -13,8 +13,15 @@
 namespace cs::ui {
 namespace {
 
+// A tooltip under the toolbar item it explains, so it never covers it.
 void tooltip(const char* text) {
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text);
+    if (!ImGui::IsItemHovered()) return;
+    // Left-aligned with the item, or right-aligned in the right half of the screen.
+    const bool right_half = ImGui::GetItemRectMin().x > ImGui::GetIO().DisplaySize.x * 0.5f;
+    ImGui::SetNextWindowPos(ImVec2(right_half ? ImGui::GetItemRectMax().x : ImGui::GetItemRectMin().x,
+                                   ImGui::GetItemRectMax().y + 6.0f),
+                            ImGuiCond_Always, ImVec2(right_half ? 1.0f : 0.0f, 0.0f));
+    ImGui::SetTooltip("%s", text);
 }
 
 void play_pause_and_step(const FrameInput& in, Actions& out) {
@@ -112,7 +119,7 @@ void clock_status(const FrameInput& in, bool compact) {
 void leader_text(const Simulation& sim) {
     const NodeId leader = sim.agreed_leader();
     if (leader != kNoNode)
-        ImGui::TextColored(ImColor(color::kNodeLeader), "leader: server %d", leader);
+        ImGui::TextColored(ImColor(color::kLeaderText), "leader: server %d", leader);
     else
         ImGui::TextColored(ImColor(color::kTextDim), "leader: none agreed");
 }
@@ -180,7 +187,139 @@ void seed_controls(const Simulation& sim, const FrameInput& in, UiState& ui, Act
 
 }  // namespace
 
+namespace {
+
+// Where the window is narrow, the rarer controls go into a "More" menu: first
+// the seed, New seed and "skip quiet time", then (on a phone) the speed slider
+// and help. Play, the steps, slower/faster and Reset always stay on the bar.
+enum class BarForm { Full, Compact, Minimal };
+
+BarForm bar_form(float width, float scale) {
+    if (width >= 900.0f * scale) return BarForm::Full;
+    if (width >= 600.0f * scale) return BarForm::Compact;
+    return BarForm::Minimal;
+}
+
+void more_menu(const Simulation& sim, const FrameInput& in, UiState& state, Actions& out, BarForm form, bool with_back) {
+    if (ImGui::Button("More \u25bc")) ImGui::OpenPopup("more-controls");
+    expose_last_item("button/more");
+    tooltip("Speed, quiet time, the seed, help");
+    if (!ImGui::BeginPopup("more-controls")) return;
+    leader_text(sim);
+    if (with_back) {
+        if (ImGui::Button("\u25c0 Back one event")) out.step_back_event = true;
+        expose_last_item("button/step-back");
+    }
+    if (form == BarForm::Minimal) {
+        ImGui::TextColored(ImColor(color::kTextDim), "speed");
+        ImGui::SetNextItemWidth(200.0f * in.scale);
+        float speed = static_cast<float>(out.playback.speed);
+        if (ImGui::SliderFloat("##menu-speed", &speed, static_cast<float>(kMinSpeed), static_cast<float>(kMaxSpeed),
+                               speed_format(out.playback.speed), ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+            out.playback.speed = speed;
+        expose_last_item("slider/speed");
+    }
+    ImGui::Checkbox("skip quiet time", &out.playback.skip_quiet);
+    expose_last_item("toggle/skip-quiet");
+    ImGui::Separator();
+    seed_controls(sim, in, state, out, SeedLayout::Full);
+    if (form == BarForm::Minimal) {
+        ImGui::Separator();
+        if (ImGui::Button("Keyboard shortcuts and help")) {
+            state.show_help = !state.show_help;
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    ImGui::EndPopup();
+}
+
+// The short bar: everything a step-by-step look needs, the rest in the menu.
+// On a phone the buttons are finger-sized; what does not fit is left out, the
+// step back first, then the speed's number (the menu has both).
+void short_bar(const Simulation& sim, const FrameInput& in, UiState& state, Actions& out, BarForm form) {
+    const float scale = in.scale;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float square = ImGui::GetFrameHeight();
+    const auto button_w = [&](const char* label) { return ImGui::CalcTextSize(label).x + style.FramePadding.x * 2.0f; };
+    const char* play_label = out.playback.paused ? "Play" : "Pause";
+    const float play_w = std::max(button_w("Pause"), square * 1.4f);
+    const std::string speed_text = format_speed(out.playback.speed);
+    const float speed_w = form == BarForm::Compact ? 96.0f * scale : ImGui::CalcTextSize(speed_text.c_str()).x;
+    const float gap = 4.0f * scale;
+    float right_w = button_w("Reset") + style.ItemSpacing.x + button_w("More \u25bc");
+    if (form == BarForm::Compact) right_w += square + style.ItemSpacing.x;
+    const float room = ImGui::GetContentRegionAvail().x - right_w - style.ItemSpacing.x;
+    const float essential = play_w + square * 3.0f + gap * 4.0f;  // Play, step, slower, faster
+    const bool with_back = essential + square + gap + speed_w + gap <= room;
+    const bool with_speed = essential + speed_w + gap <= room;
+
+    if (ImGui::Button(play_label, ImVec2(play_w, 0))) out.playback.paused = !out.playback.paused;
+    expose_last_item("button/play");
+    tooltip("Space plays and pauses");
+    if (with_back) {
+        ImGui::SameLine(0, gap);
+        if (ImGui::Button("\u25c0", ImVec2(square, 0))) out.step_back_event = true;
+        expose_last_item("button/step-back");
+        tooltip("Undo the last event (\u2190 key)");
+    }
+    ImGui::SameLine(0, gap);
+    if (ImGui::Button("\u25b6", ImVec2(square, 0))) out.step_event = true;
+    expose_last_item("button/step");
+    tooltip("Process exactly one event (\u2192 key)");
+    ImGui::SameLine(0, gap * 2.0f);
+    if (ImGui::Button("\u2212", ImVec2(square, 0))) out.playback.speed = speed_step(out.playback.speed, -1);
+    expose_last_item("button/slower");
+    tooltip("Slower (\u2212 key)");
+    if (with_speed && form == BarForm::Compact) {
+        ImGui::SameLine(0, gap * 0.5f);
+        ImGui::SetNextItemWidth(speed_w);
+        float speed = static_cast<float>(out.playback.speed);
+        if (ImGui::SliderFloat("##speed", &speed, static_cast<float>(kMinSpeed), static_cast<float>(kMaxSpeed),
+                               speed_format(out.playback.speed), ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+            out.playback.speed = speed;
+        expose_last_item("slider/speed");
+        tooltip("Speed: simulated seconds per real second");
+    } else if (with_speed) {
+        // No room for a slider: the speed as text between - and +.
+        ImGui::SameLine(0, gap);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(speed_text.c_str());
+        expose_last_item("text/speed");
+    }
+    ImGui::SameLine(0, with_speed ? gap : gap * 0.5f);
+    if (ImGui::Button("+", ImVec2(square, 0))) out.playback.speed = speed_step(out.playback.speed, +1);
+    expose_last_item("button/faster");
+    tooltip("Faster (+ key)");
+
+    // Right-aligned: Reset, help (compact form), the menu.
+    const float right_x = ImGui::GetWindowContentRegionMax().x - right_w;
+    ImGui::SameLine();
+    if (form == BarForm::Compact && ImGui::GetCursorPosX() + status_width(true) + 8.0f * scale <= right_x) {
+        clock_status(in, true);
+        ImGui::SameLine();
+    }
+    if (ImGui::GetCursorPosX() < right_x) ImGui::SetCursorPosX(right_x);
+    if (ImGui::Button("Reset")) out.reset_with_seed = seed_in_field(state.time_controls, sim.config().seed);
+    expose_last_item("button/reset");
+    tooltip("Start again from the beginning (R key)");
+    if (form == BarForm::Compact) {
+        ImGui::SameLine();
+        if (ImGui::Button("?", ImVec2(square, 0))) state.show_help = !state.show_help;
+        expose_last_item("button/help");
+        tooltip("Keyboard shortcuts and what the timeline markers mean (H or ?)");
+    }
+    ImGui::SameLine();
+    more_menu(sim, in, state, out, form, !with_back);
+}
+
+}  // namespace
+
 void control_bar(const Simulation& sim, const FrameInput& in, UiState& state, Actions& out) {
+    const BarForm form = bar_form(ImGui::GetContentRegionAvail().x, in.scale);
+    if (form != BarForm::Full) {
+        short_bar(sim, in, state, out, form);
+        return;
+    }
     play_pause_and_step(in, out);
     speed_controls(in, out);
     quiet_time_toggle(in, out);

@@ -27,12 +27,47 @@ struct ClusterGeometry {
     Point box_half;      // half size of those two boxes
     Rect legend;         // room for the legend, under the two boxes (may be empty)
     int servers = 0;
+    int box_lines = 4;   // text lines each box has room for (1 in a compact view: its name)
+    bool compact = false;  // a small view: one-line boxes, less room kept around the nodes
 };
+
+// ---- the page ----------------------------------------------------------
+
+// What the page layout needs to know (layout.cpp measures the strips with ImGui).
+struct PageInput {
+    float width = 0, height = 0;  // the whole canvas
+    float scale = 1;              // UI scale
+    bool embed = false;           // embed=1: no tabs
+    bool lesson = false;          // a lesson is running
+    float bar_h = 0, timeline_h = 0, notices_h = 0;  // notices_h: 0 when there are none
+    // How tall the lesson's contents were last frame, at what width (0: not known yet).
+    float lesson_content_h = 0, lesson_width = 0;
+    float side_extra = 0;  // stacked: this much more for the side than its default share
+};
+
+// Where each part of the page goes. The side region holds the tabs, or, when
+// embedded, the lesson alone; it sits beside the cluster, or under it in the
+// stacked form (a phone, or a frame too narrow for two columns).
+struct PagePlan {
+    bool stacked = false;       // one column: controls, cluster, side, timeline
+    bool phone = false;         // the full page stacked: touch-sized controls, tabs as a drop-down
+    bool has_side = false;
+    bool side_is_lesson = false;  // embedded lesson: the side holds its narration and buttons
+    Rect bar, notices, cluster, side, timeline;
+};
+
+// Whether a page of this size (in pixels, at this UI scale) is laid out in one column.
+bool page_is_stacked(float width, float height, float scale);
+PagePlan plan_page(const PageInput& in);
+
+// ---- the cluster view ----------------------------------------------------
 
 // Servers on a circle on the right; on the left a column with the clients box,
 // the load balancer box under it (level with the ring's upper half, so its
 // links fan out to the servers) and room for the legend at the bottom.
-// `scale` is the UI scale.
+// A small area (an embed, a phone) gets the compact form: one-line boxes, in a
+// narrow column when the area is wide, or side by side above the ring (legend
+// under it) when it is tall; the nodes take the rest. `scale` is the UI scale.
 ClusterGeometry cluster_geometry(Rect area, int servers, float scale);
 
 // Centre of any node: server ids 1..N, kLoadBalancer, kClients.
@@ -58,6 +93,15 @@ struct Dot {
     std::uint64_t id = 0;
     Point at;
 };
+
+// Where to put a tooltip of size `tip` for the pointer at `mouse` over `anchor`
+// (the control it belongs to; a point-sized rect when none): beside them, inside
+// `screen`, covering neither them nor any of `avoid` (the lesson's buttons) if
+// some place does that, else the place that covers the fewest.
+Point place_tooltip(Point tip, Point mouse, Rect anchor, Rect screen, const std::vector<Rect>& avoid, float offset);
+
+// Whether two rectangles share any area (touching edges do not count).
+bool overlaps(const Rect& a, const Rect& b);
 
 // The id of the dot nearest to p within `radius`, or 0 when none is that close.
 std::uint64_t dot_at(const std::vector<Dot>& dots, Point p, float radius);

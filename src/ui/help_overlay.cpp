@@ -84,7 +84,7 @@ void help_overlay(const FrameInput& in, UiState& state) {
     // Brought to the front when opening only: focusing every frame would cancel a
     // button press inside the help (focus changes clear the active item).
     if (opening) ImGui::SetNextWindowFocus();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, 0.55f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImColor(color::kDim).Value);
     if (ImGui::Begin("##help-backdrop", nullptr, kPlain | ImGuiWindowFlags_NoScrollWithMouse)) {
         if (ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) state.show_help = false;
     }
@@ -99,7 +99,7 @@ void help_overlay(const FrameInput& in, UiState& state) {
                             ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
     if (opening) ImGui::SetNextWindowFocus();
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.12f, 0.15f, 0.21f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImColor(color::kOverlayBg).Value);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
     if (ImGui::Begin("Keyboard shortcuts and timeline", nullptr,
                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
@@ -112,7 +112,7 @@ void help_overlay(const FrameInput& in, UiState& state) {
             for (const Shortcut& s : kShortcuts) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextColored(ImColor(color::kNodeLeader), "%s", s.keys);
+                ImGui::TextColored(ImColor(color::kLeaderText), "%s", s.keys);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(s.action);
             }

@@ -89,8 +89,51 @@ float rows_height(int rows, float scale) {
 
 }  // namespace
 
+// The smallest legend: one mark per family with a one-word name, in as many
+// lines as the room needs (usually one), bottom-aligned; nothing if one line does not fit.
+ImVec4 swatch_legend(ImDrawList* draw, ImVec2 min, ImVec2 max, float scale) {
+    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const float pad = 6.0f * scale, mark = 14.0f * scale, gap = 10.0f * scale;
+    const float width = max.x - min.x;
+    if (max.y - min.y < line_h + pad) return ImVec4(0, 0, 0, 0);
+    // Lay out first (to know how many lines), then draw.
+    struct Item {
+        MsgFamily family;
+        const char* word;
+        float x = 0;
+        int line = 0;
+    };
+    Item items[] = {{MsgFamily::Heartbeat, "heartbeat"}, {MsgFamily::Election, "election"},
+                    {MsgFamily::Replication, "replication"}, {MsgFamily::Client, "order"},
+                    {MsgFamily::Health, "health"}};
+    float x = pad;
+    int line = 0;
+    for (Item& item : items) {
+        const float w = mark + ImGui::CalcTextSize(item.word).x;
+        if (x > pad && x + w > width - pad) {
+            x = pad;
+            ++line;
+        }
+        item.x = x;
+        item.line = line;
+        x += w + gap;
+    }
+    const float height = line_h * static_cast<float>(line + 1) + pad;
+    if (height > max.y - min.y) return ImVec4(0, 0, 0, 0);
+    const ImVec2 top_left(min.x, max.y - height);
+    draw->AddRectFilled(top_left, max, color::kStrip, 4.0f * scale);
+    expose_rect("legend", top_left.x, top_left.y, width, height);
+    for (const Item& item : items) {
+        const float y = top_left.y + pad * 0.5f + line_h * static_cast<float>(item.line);
+        draw_message_mark(draw, ImVec2(top_left.x + item.x + 5.0f * scale, y + ImGui::GetTextLineHeight() * 0.5f),
+                          4.5f * scale, family_color(item.family), DotShape::Filled, scale);
+        draw->AddText(ImVec2(top_left.x + item.x + mark, y), color::kText, item.word);
+    }
+    return ImVec4(top_left.x, top_left.y, width, height);
+}
+
 void draw_message_mark(ImDrawList* draw, ImVec2 c, float r, ImU32 colour, DotShape shape, float scale) {
-    const ImU32 rim = IM_COL32(10, 12, 18, 210);
+    const ImU32 rim = color::kMarkRim;
     switch (shape) {
         case DotShape::Filled:
             draw->AddCircleFilled(c, r + 1.0f * scale, rim);
@@ -120,7 +163,7 @@ ImVec4 legend(ImDrawList* draw, ImVec2 min, ImVec2 max, float scale) {
     const int compact_rows = message_rows + 1;
     const bool full = rows_height(full_rows, scale) <= room_h;
     const bool compact = !full && rows_height(compact_rows, scale) <= room_h;
-    if (!full && !compact && rows_height(message_rows, scale) > room_h) return ImVec4(0, 0, 0, 0);
+    if (!full && !compact && rows_height(message_rows, scale) > room_h) return swatch_legend(draw, min, max, scale);
     const char* const compact_label = "arc: CPU load";
 
     const float pad = 8.0f * scale;

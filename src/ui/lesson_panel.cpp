@@ -17,9 +17,10 @@
 namespace cs::ui {
 namespace {
 
-constexpr ImU32 kStatusBox = IM_COL32(36, 46, 66, 255);
-constexpr ImU32 kYourTurnBox = IM_COL32(70, 56, 24, 255);
-constexpr ImU32 kDoneBox = IM_COL32(32, 62, 44, 255);
+// The boxes' colours follow the theme (theme.h); their text is the theme's text colour.
+const ImU32& kStatusBox = color::kStatusBox;
+const ImU32& kYourTurnBox = color::kYourTurnBox;
+const ImU32& kDoneBox = color::kDoneBox;
 constexpr ImU32 kNextButton = IM_COL32(46, 120, 70, 255);
 constexpr ImU32 kDoItButton = IM_COL32(150, 104, 30, 255);
 

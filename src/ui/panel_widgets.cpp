@@ -61,8 +61,9 @@ bool coloured_button(const char* label, ImU32 colour, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_Button, base);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, lighter(1.25f));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, lighter(1.45f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ink_on(colour)));  // readable in both themes
     const bool pressed = ImGui::Button(label, size);
-    ImGui::PopStyleColor(3);
+    ImGui::PopStyleColor(4);
     return pressed;
 }
 

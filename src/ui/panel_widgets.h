@@ -12,20 +12,21 @@ namespace cs::ui {
 ImU32 server_color(NodeId server);
 ImU32 status_color(OrderStatus status);
 
+// Variables, not constants: the light theme sets its own (theme.cpp, apply_theme).
 namespace panel_color {
-inline constexpr ImU32 kGood = IM_COL32(120, 205, 150, 255);
-inline constexpr ImU32 kBad = IM_COL32(235, 95, 95, 255);
-inline constexpr ImU32 kPending = IM_COL32(140, 180, 240, 255);
-inline constexpr ImU32 kStaleCell = IM_COL32(240, 160, 40, 95);    // a replica that differs from the leader
-inline constexpr ImU32 kCrashedCell = IM_COL32(70, 72, 80, 110);   // a crashed server's column
-inline constexpr ImU32 kMismatchCell = IM_COL32(230, 80, 80, 80);  // the balancer is wrong about it
-inline constexpr ImU32 kBarTrack = IM_COL32(255, 255, 255, 18);
-inline constexpr ImU32 kGrid = IM_COL32(255, 255, 255, 30);
-inline constexpr ImU32 kPlotBg = IM_COL32(14, 18, 26, 255);
+inline ImU32 kGood = IM_COL32(120, 205, 150, 255);
+inline ImU32 kBad = IM_COL32(235, 95, 95, 255);
+inline ImU32 kPending = IM_COL32(140, 180, 240, 255);
+inline ImU32 kStaleCell = IM_COL32(240, 160, 40, 95);    // a replica that differs from the leader
+inline ImU32 kCrashedCell = IM_COL32(70, 72, 80, 110);   // a crashed server's column
+inline ImU32 kMismatchCell = IM_COL32(230, 80, 80, 80);  // the balancer is wrong about it
+inline ImU32 kBarTrack = IM_COL32(255, 255, 255, 18);
+inline ImU32 kGrid = IM_COL32(255, 255, 255, 30);
+inline ImU32 kPlotBg = IM_COL32(14, 18, 26, 255);
 // Buttons that act on a server, the same under its node and in the Inspect tab.
-inline constexpr ImU32 kCrashButton = IM_COL32(140, 51, 51, 255);
-inline constexpr ImU32 kRestartButton = IM_COL32(46, 115, 71, 255);
-inline constexpr ImU32 kIsolateButton = IM_COL32(115, 77, 31, 255);
+inline ImU32 kCrashButton = IM_COL32(140, 51, 51, 255);
+inline ImU32 kRestartButton = IM_COL32(46, 115, 71, 255);
+inline ImU32 kIsolateButton = IM_COL32(115, 77, 31, 255);
 }  // namespace panel_color
 
 // The tab's contents in a child window, so the tab bar stays put while they scroll.

@@ -196,9 +196,9 @@ void timeline_strip(const Simulation& sim, const FrameInput& in, UiState& state,
                         color::kMeterTrack, bar_half);
     if (latest_x > now_x)
         draw->AddRectFilled(ImVec2(now_x, t.bar_y - bar_half), ImVec2(latest_x, t.bar_y + bar_half),
-                            IM_COL32(120, 140, 180, 110), bar_half);
+                            color::kReplayable, bar_half);
     draw->AddRectFilled(ImVec2(t.x0, t.bar_y - bar_half), ImVec2(now_x, t.bar_y + bar_half),
-                        IM_COL32(90, 150, 230, 255), bar_half);
+                        color::kPlayed, bar_half);
     draw_ticks(draw, t, scale);
     const Milestone* under_mouse = draw_markers(draw, t, in.timeline, now, scale, hovered);
 

@@ -8,10 +8,12 @@
 #include "ui/data_panels_state.h"
 #include "ui/faults_panel.h"
 #include "ui/history_panel.h"
+#include "ui/layout_state.h"
 #include "ui/inspect_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/log_panel.h"
 #include "ui/spacetime_panel.h"
+#include "ui/start_card.h"
 #include "ui/time_controls.h"
 
 namespace cs::ui {
@@ -42,6 +44,8 @@ struct UiState {
     HistoryViewState history;              // History tab (client operations)
     LessonPanelState lesson;               // Lesson tab (and the embedded lesson)
     TimeControlsState time_controls;       // control bar seed field, timeline scrubbing
+    StartCardState start_card;             // the first visit's start card
+    LayoutState layout;                    // sizes measured last frame (layout.cpp)
 
     void open(SideTab t) {
         tab = t;

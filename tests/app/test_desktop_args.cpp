@@ -36,3 +36,13 @@ TEST_CASE("bad desktop arguments are refused with a reason") {
     CHECK_FALSE(parse({"--wat"}, a, error));
     CHECK_FALSE(parse({"--scenario", "/nonexistent/file.scn"}, a, error));
 }
+
+TEST_CASE("--theme picks the palette") {
+    DesktopArgs a;
+    std::string error;
+    REQUIRE(parse({"--theme", "light"}, a, error));
+    CHECK(a.start.theme == ThemeChoice::Light);
+    DesktopArgs b;
+    CHECK_FALSE(parse({"--theme", "sepia"}, b, error));
+    CHECK(error.find("--theme") != std::string::npos);
+}

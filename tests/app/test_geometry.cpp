@@ -177,3 +177,62 @@ TEST_CASE("no straight cut for interleaved sides or a server on neither side") {
     CHECK(!partition_cut(g, {0, 0, 0, 0, 0, 0}, 20.0f));
     CHECK(!partition_cut(g, {0, 1}, 20.0f));  // wrong size for 6 servers
 }
+
+TEST_CASE("the page plan fits every size from 480x400 to 4K, and the cluster's parts fit the plan") {
+    struct Size {
+        float w, h, scale;
+        bool embed;
+        bool stacked;
+    };
+    const Size sizes[] = {{480, 400, 0.875f, true, false}, {800, 600, 1, true, false},   {640, 480, 1, false, false},
+                          {390, 844, 1, false, true},      {1280, 800, 1, false, false}, {2560, 1440, 1.625f, false, false},
+                          {3840, 2160, 2.5f, true, false}, {360, 640, 1, true, true}};
+    for (const Size& size : sizes) {
+        CAPTURE(size.w);
+        CAPTURE(size.h);
+        PageInput in;
+        in.width = size.w;
+        in.height = size.h;
+        in.scale = size.scale;
+        in.embed = size.embed;
+        in.lesson = true;
+        in.bar_h = (size.stacked && !size.embed ? 60.0f : 32.0f) * size.scale;
+        in.timeline_h = 56.0f * size.scale;
+        const PagePlan p = plan_page(in);
+        CHECK(p.stacked == size.stacked);
+        CHECK(p.phone == (size.stacked && !size.embed));
+        CHECK(p.side_is_lesson == size.embed);
+        const Rect screen{0, 0, size.w, size.h};
+        const Rect parts[] = {p.bar, p.cluster, p.side, p.timeline};
+        for (const Rect& r : parts) CHECK(inside(screen, r));
+        for (int i = 0; i < 4; ++i)
+            for (int j = i + 1; j < 4; ++j) CHECK_FALSE(overlaps(parts[i], parts[j]));
+        // The six servers and the two boxes fit the cluster's region, apart.
+        const ClusterGeometry g = cluster_geometry(p.cluster, 6, size.scale);
+        const Rect boxes[] = {box_rect(g, cs::kClients), box_rect(g, cs::kLoadBalancer)};
+        for (const Rect& b : boxes) CHECK(inside(p.cluster, b));
+        for (int id = 1; id <= 6; ++id) {
+            const Rect r = server_rect(g, id);
+            CHECK(inside(p.cluster, r));
+            for (const Rect& b : boxes) CHECK_FALSE(overlaps(r, b));
+        }
+        CHECK(g.node_radius >= 9.0f * size.scale);
+    }
+}
+
+TEST_CASE("a tooltip moves off the control it explains and off the lesson's buttons") {
+    const Rect screen{0, 0, 800, 600};
+    const Rect control{100, 100, 60, 30}, lesson_button{140, 150, 120, 30};
+    const Point mouse{130, 115};
+    const Point tip{200, 80};
+    const Point at = place_tooltip(tip, mouse, control, screen, {lesson_button}, 16.0f);
+    const Rect placed{at.x, at.y, tip.x, tip.y};
+    CHECK_FALSE(overlaps(placed, control));
+    CHECK_FALSE(overlaps(placed, lesson_button));
+    CHECK(inside(screen, placed));
+    // Nothing to avoid: where ImGui would put it, below-right of the pointer.
+    const Rect point{mouse.x - 1, mouse.y - 1, 2, 2};
+    const Point plain = place_tooltip(tip, mouse, point, screen, {}, 16.0f);
+    CHECK(plain.x == doctest::Approx(146.0f));
+    CHECK(plain.y == doctest::Approx(131.0f));
+}

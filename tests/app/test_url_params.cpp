@@ -86,3 +86,14 @@ TEST_CASE("view names a side tab by its lower-case name") {
     REQUIRE(bad.notices.size() == 1);
     CHECK(bad.notices[0].find("view") != std::string::npos);
 }
+
+TEST_CASE("theme is light, dark or auto") {
+    CHECK(parse_url_params("").theme == ThemeChoice::Auto);
+    CHECK(parse_url_params("theme=light").theme == ThemeChoice::Light);
+    CHECK(parse_url_params("theme=dark").theme == ThemeChoice::Dark);
+    CHECK(parse_url_params("theme=auto").theme == ThemeChoice::Auto);
+    const StartOptions bad = parse_url_params("theme=blue");
+    CHECK(bad.theme == ThemeChoice::Auto);
+    REQUIRE(bad.notices.size() == 1);
+    CHECK(bad.notices[0].find("theme") != std::string::npos);
+}

@@ -45,9 +45,16 @@ export function startServer() {
 
 // Opens the page and collects every console error, page error and failed request.
 // waitReady: false for a page without window.clustersim of its own (web/embed.html).
+// The page opens in the dark theme (colorScheme) and without the first visit's start
+// card, as the tests were written for; startCard: true shows it as a newcomer sees it.
 export async function openPage(browser, url, options = {}) {
-  const { waitReady = true, ...pageOptions } = options;
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, ...pageOptions });
+  const { waitReady = true, startCard = false, ...pageOptions } = options;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, colorScheme: 'dark', ...pageOptions });
+  if (!startCard) {
+    await page.addInitScript(() => {
+      try { window.sessionStorage.setItem('clustersim.startCardDismissed', '1'); } catch (e) { /* storage blocked */ }
+    });
+  }
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
