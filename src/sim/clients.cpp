@@ -87,6 +87,11 @@ void maybe_finish_load(Clients& c) {
     if (!t.running && !t.finished && c.load_outstanding_ == 0) {
         t.finished = true;
         percentiles(t);
+        // Kept for the comparison table, without its latency sample (the percentiles stay).
+        LoadTestSummary done = t;
+        done.latencies_us = {};
+        if (c.load_tests_.size() >= Clients::kMaxLoadTestsKept) c.load_tests_.erase(c.load_tests_.begin());
+        c.load_tests_.push_back(std::move(done));
     }
 }
 
@@ -180,6 +185,21 @@ TimeUs arrival_time(const LoadTestSummary& t, std::uint64_t k, Rng& rng) {
     return t.started_us + rng.uniform(slot_start, slot_end - 1);
 }
 
+// A product drawn in proportion to its initial stock: the shop stocks most of what sells
+// most, so a heavy test takes about the same share of every product and the default
+// catalogue lasts through it (docs/MODEL.md). Uniform when nothing is stocked.
+std::size_t pick_product(const std::vector<Product>& catalogue, Rng& rng) {
+    std::int64_t total = 0;
+    for (const Product& p : catalogue) total += std::max<std::int64_t>(0, p.initial_stock);
+    if (total <= 0) return static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(catalogue.size()) - 1));
+    std::int64_t draw = rng.uniform(0, total - 1);
+    for (std::size_t i = 0; i < catalogue.size(); ++i) {
+        draw -= std::max<std::int64_t>(0, catalogue[i].initial_stock);
+        if (draw < 0) return i;
+    }
+    return catalogue.size() - 1;
+}
+
 void schedule_next(Clients& c, Ctx& ctx) {
     const auto& t = c.load_test_;
     const TimeUs at = arrival_time(t, t.submitted, ctx.workload_rng());
@@ -191,7 +211,7 @@ void load_tick(Clients& c, std::uint64_t generation, Ctx& ctx) {
     if (generation != c.load_generation_ || !t.running) return;
     const auto& catalogue = ctx.config().catalogue;
     Rng& rng = ctx.workload_rng();
-    const auto product = static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(catalogue.size()) - 1));
+    const std::size_t product = pick_product(catalogue, rng);
     const auto quantity = static_cast<std::int32_t>(rng.uniform(1, 3));
     ++c.load_outstanding_;
     ++t.submitted;
@@ -282,6 +302,8 @@ void start_load(Clients& c, const std::string& preset, double rate, TimeUs durat
     t.rate = rate;
     t.duration_us = duration_us;
     t.started_us = ctx.now();
+    t.algorithm = lb_algorithm_name(ctx.lb().algorithm());
+    t.number = ++c.load_tests_started_;
     t.planned = std::max<std::uint64_t>(1, static_cast<std::uint64_t>(std::llround(rate * static_cast<double>(duration_us) / 1e6)));
     t.running = true;
     t.rejected_by_reason.assign(static_cast<std::size_t>(Reason::kCount), 0);

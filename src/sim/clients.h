@@ -40,7 +40,9 @@ struct ClientOrder {
 };
 
 struct LoadTestSummary {
+    std::uint64_t number = 0;    // 1 for the run's first load test, 2 for the next, ...
     std::string preset;
+    std::string algorithm;       // the balancer's algorithm when it started
     double rate = 0;
     TimeUs duration_us = 0;
     TimeUs started_us = 0;
@@ -70,12 +72,15 @@ class Clients {
 public:
     static constexpr std::size_t kRecentOrders = 2000;
     static constexpr std::size_t kMaxLatencySamples = 20000;  // p99 still rests on 200 samples
+    static constexpr std::size_t kMaxLoadTestsKept = 100;     // the oldest finished test goes first
 
     const OrderTotals& totals() const { return totals_; }
     const std::deque<ClientOrder>& recent() const { return recent_; }  // finished, newest last
     const std::unordered_map<std::uint64_t, ClientOrder>& pending() const { return pending_; }
     const LoadTestSummary& load_test() const { return load_test_; }
     bool load_test_ever() const { return load_test_ever_; }
+    // Every finished load test of the run, in the order they ran (without latency samples).
+    const std::vector<LoadTestSummary>& load_tests() const { return load_tests_; }
     // The last read or order answer per product: what the shop shows as stock.
     const std::vector<std::int64_t>& stock_seen() const { return stock_seen_; }
     const std::vector<NodeId>& stock_seen_from() const { return stock_seen_from_; }
@@ -88,6 +93,8 @@ public:
     std::uint64_t next_order_id_ = 1;
     LoadTestSummary load_test_;
     bool load_test_ever_ = false;
+    std::vector<LoadTestSummary> load_tests_;
+    std::uint64_t load_tests_started_ = 0;
     std::uint64_t load_generation_ = 0;  // guards LoadTick timers of an earlier test
     std::uint64_t load_outstanding_ = 0;
     std::vector<std::int64_t> stock_seen_;

@@ -14,15 +14,31 @@
 namespace cs::server_internal {
 namespace {
 
+// The followers a write would be sent to (replication.cpp): quorum on asks every other
+// server; quorum off skips those the leader has marked down.
+int followers_asked(const Server& s, const Ctx& ctx) {
+    int n = 0;
+    for (NodeId to = 1; to <= ctx.server_count(); ++to)
+        if (to != s.id && (ctx.config().quorum || s.peer_up[static_cast<std::size_t>(to - 1)])) ++n;
+    return n;
+}
+
 // The queueing model's price list (docs/MODEL.md). A read, and a follower passing an order
 // on to the leader, are cheap; the leader's write costs more, plus its replication work;
-// a follower applying a replicated entry costs the replicate price. A server of weight w
-// is w times faster; one made slow (`slow S F`) is F times slower.
+// a follower applying a replicated entry costs the replicate price. When the client's
+// answer waits for the followers (sync replication, or quorum on), the leader also pays
+// the commit's coordination, per follower it asks: that is what makes the leader the
+// busiest server under load, and a synchronous write dearer than an asynchronous one.
+// A server of weight w is w times faster; one made slow (`slow S F`) is F times slower.
 TimeUs service_time(const Server& s, const Message& m, const Ctx& ctx) {
     const Config& cfg = ctx.config();
     TimeUs t = cfg.service_read_us;
-    if (m.type == MsgType::Replicate) t = cfg.service_replicate_us;
-    else if (m.type == MsgType::Order && s.role == Role::Leader) t = cfg.service_write_us + cfg.service_replicate_us;
+    if (m.type == MsgType::Replicate) {
+        t = cfg.service_replicate_us;
+    } else if (m.type == MsgType::Order && s.role == Role::Leader) {
+        t = cfg.service_write_us + cfg.service_replicate_us;
+        if (cfg.quorum || cfg.replication == ReplicationMode::Sync) t += cfg.service_confirm_us * followers_asked(s, ctx);
+    }
     const double scaled = static_cast<double>(t) * cfg.slow_factor_of(s.id) / std::max(1, s.weight);
     return std::max<TimeUs>(1, static_cast<TimeUs>(scaled + 0.5));
 }

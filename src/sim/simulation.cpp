@@ -35,6 +35,7 @@ std::uint64_t fnv(std::uint64_t h, std::uint64_t v) {
 }
 
 constexpr std::size_t kMaxMilestones = 2000;
+constexpr TimeUs kElectionQuietUs = us_from_s(1);  // no election message this long: the next ELECTION starts a new count
 
 }  // namespace
 
@@ -109,10 +110,9 @@ std::uint64_t Simulation::send(Message&& m) {
         if (!election_active_) {
             election_active_ = true;
             ++elections_total_;
-            election_messages_current_ = 0;
             add_milestone(MilestoneKind::ElectionStart, m.from);
         }
-        ++election_messages_current_;
+        count_election_message(m.type);
     }
     trace_hash_ = fnv(fnv(trace_hash_, m.id), (static_cast<std::uint64_t>(m.type) << 40) ^
                                                   (static_cast<std::uint64_t>(static_cast<std::uint32_t>(m.from)) << 20) ^
@@ -302,11 +302,36 @@ void Simulation::check_client_history() {
     note_new_violations();
 }
 
+// An election's messages (docs/PROTOCOLS.md, "Counting an election"): a count starts with
+// an ELECTION sent once the previous election has ended (every live server agreed on
+// its winner) and no election message was sent for a quiet second; until then, late
+// answers and repeated COORDINATORs still belong to the election they came from.
+void Simulation::count_election_message(MsgType type) {
+    const bool quiet = last_election_message_us_ < 0 || now_us_ - last_election_message_us_ >= kElectionQuietUs;
+    const bool ended = election_current_.started_us < 0 || election_current_.ended_us >= 0;
+    if (type == MsgType::Election && quiet && ended) {
+        if (election_current_.ended_us >= 0) election_last_ = election_current_;
+        election_current_ = ElectionCount{};
+        election_current_.started_us = now_us_;
+    }
+    last_election_message_us_ = now_us_;
+    if (election_current_.started_us < 0) return;  // an answer to something before the first count
+    ElectionCount& count = election_current_;
+    ++count.messages;
+    if (type == MsgType::Election) ++count.election;
+    else if (type == MsgType::ElectionOk) ++count.ok;
+    else if (type == MsgType::Coordinator) ++count.coordinator;
+    else ++count.state;
+}
+
 void Simulation::after_event() {
     const NodeId leader = agreed_leader();
     if (election_active_ && leader != kNoNode) {
         election_active_ = false;
-        election_messages_last_ = election_messages_current_;
+        if (election_current_.started_us >= 0 && election_current_.ended_us < 0) {
+            election_current_.ended_us = now_us_;
+            election_current_.winner = leader;
+        }
         add_milestone(MilestoneKind::LeaderElected, leader);
     }
     // Quorum on, with a majority down the leader the survivors agree on may be a

@@ -31,6 +31,20 @@ namespace cs {
 enum class MilestoneKind : std::uint8_t { Crash, Restart, Fault, Heal, ElectionStart, LeaderElected, Violation };
 const char* milestone_kind_name(MilestoneKind kind);
 
+// The messages of one Bully election (docs/PROTOCOLS.md, "Counting an election"): from
+// the first election message sent while the cluster agreed on a leader, to the moment
+// every live server agrees on the winner (its COORDINATORs have arrived).
+struct ElectionCount {
+    std::uint64_t messages = 0;     // all of them: the four kinds below
+    std::uint64_t election = 0;     // ELECTION
+    std::uint64_t ok = 0;           // OK (the answer of a higher server)
+    std::uint64_t coordinator = 0;  // COORDINATOR
+    std::uint64_t state = 0;        // STATE_REQUEST and STATE_REPLY (quorum on: the new leader's state round)
+    TimeUs started_us = -1;
+    TimeUs ended_us = -1;           // -1 while it runs
+    NodeId winner = kNoNode;
+};
+
 struct Milestone {
     TimeUs time_us = 0;
     MilestoneKind kind = MilestoneKind::Crash;
@@ -91,10 +105,16 @@ public:
     }
     std::uint64_t messages_sent(MsgType type) const { return sent_by_type_[static_cast<int>(type)]; }
     // Election messages (ELECTION + OK + COORDINATOR) of the latest election, and in all.
-    std::uint64_t election_messages_last() const { return election_messages_last_; }
+    std::uint64_t election_messages_last() const { return last_election().messages; }
     std::uint64_t elections_total() const { return elections_total_; }
     bool election_in_progress() const { return election_active_; }
-    std::uint64_t election_messages_current() const { return election_messages_current_; }
+    std::uint64_t election_messages_current() const { return election_current_.messages; }
+    // By type: the election that ended last (stays until the next one ends; its late
+    // answers still count) and the latest one, which may still be running.
+    const ElectionCount& last_election() const {
+        return election_current_.ended_us >= 0 ? election_current_ : election_last_;
+    }
+    const ElectionCount& current_election() const { return election_current_; }
     // Crashes, restarts, faults, elections and violations, oldest first (bounded).
     const std::vector<Milestone>& milestones() const { return milestones_; }
 
@@ -126,6 +146,7 @@ private:
     void release_slot(std::uint32_t slot);
     void handle_timer(const Event& event);
     void after_event();
+    void count_election_message(MsgType type);
     void note_new_violations();  // milestones and log lines for violations the checker just found
     void check_client_history();
     void note_fault() { last_fault_us_ = now_us_; }
@@ -153,7 +174,7 @@ private:
     std::vector<Command> scheduled_;  // `at T` commands, by index
     TimeUs last_fault_us_ = 0;
     bool election_active_ = false;
-    std::uint64_t election_messages_current_ = 0;
+    ElectionCount election_current_;
     std::vector<Milestone> milestones_;
     std::uint64_t violations_seen_ = 0;
     // A deque, not a vector: a handler holds a reference to the message it is
@@ -163,7 +184,8 @@ private:
     std::deque<MessageSlot> messages_;
     std::vector<std::uint32_t> free_slots_;
     std::uint64_t sent_by_type_[static_cast<int>(MsgType::Count)]{};
-    std::uint64_t election_messages_last_ = 0;
+    ElectionCount election_last_;
+    TimeUs last_election_message_us_ = -1;
     std::uint64_t elections_total_ = 0;
     TraceSink* trace_ = nullptr;
     std::uint64_t trace_hash_ = 0xcbf29ce484222325ull;

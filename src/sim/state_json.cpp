@@ -20,7 +20,9 @@ void write_ids(JsonWriter& w, const std::vector<NodeId>& ids) {
 
 void write_load_test(JsonWriter& w, const LoadTestSummary& t) {
     w.begin_object();
+    w.key("number").value(t.number);
     w.key("preset").value(t.preset);
+    w.key("algorithm").value(t.algorithm);
     w.key("rate").value(t.rate, 2);
     w.key("duration_ms").value(static_cast<std::int64_t>(t.duration_us / 1000));
     w.key("started_ms").value(static_cast<std::int64_t>(t.started_us / 1000));
@@ -137,6 +139,10 @@ std::string Simulation::state_json() const {
     w.key("load_test");
     if (clients_.load_test_ever()) write_load_test(w, clients_.load_test());
     else w.null();
+    // Every finished load test, in the order they ran: the comparison table.
+    w.key("load_tests").begin_array();
+    for (const LoadTestSummary& done : clients_.load_tests()) write_load_test(w, done);
+    w.end_array();
 
     w.key("network").begin_object();
     w.key("partition");
@@ -161,9 +167,28 @@ std::string Simulation::state_json() const {
 
     w.key("elections").begin_object();
     w.key("total").value(elections_total_);
-    w.key("last_messages").value(election_messages_last_);
+    w.key("last_messages").value(last_election().messages);
     w.key("in_progress").value(election_active_);
     w.end_object();
+
+    // The election that ended last, message by message (docs/PROTOCOLS.md); null before the first.
+    w.key("last_election");
+    if (last_election().ended_us < 0) {
+        w.null();
+    } else {
+        const ElectionCount& e = last_election();
+        w.begin_object();
+        w.key("messages").value(e.messages);
+        w.key("election").value(e.election);
+        w.key("ok").value(e.ok);
+        w.key("coordinator").value(e.coordinator);
+        w.key("state").value(e.state);
+        w.key("started_ms").value(static_cast<std::int64_t>(e.started_us / 1000));
+        w.key("ended_ms").value(static_cast<std::int64_t>(e.ended_us / 1000));
+        w.key("winner");
+        write_node(w, e.winner);
+        w.end_object();
+    }
 
     // The client history's linearizability: true, false (with a witness) or "unknown".
     const LinearizabilityResult lin = history_.verdict();

@@ -205,10 +205,17 @@ void distribution(const Simulation& sim, const FrameInput& in) {
     ImGui::EndTable();
 }
 
-void preset_buttons(Actions& out) {
+// A load test runs in real time (Heavy: 20 s on the wall clock) unless the student chose a
+// speed: the default speed (0.1x, for watching messages) would stretch it tenfold.
+void start_load(const std::string& command, const FrameInput& in, Actions& out) {
+    out.commands.push_back(command);
+    if (in.playback.speed == kDefaultSpeed) out.playback.speed = 1.0;
+}
+
+void preset_buttons(const FrameInput& in, Actions& out) {
     for (std::size_t i = 0; i < std::size(kPresets); ++i) {
         if (i > 0) ImGui::SameLine();
-        if (ImGui::Button(kPresets[i].label, ImVec2(0, 0))) out.commands.push_back(std::string("load ") + kPresets[i].name);
+        if (ImGui::Button(kPresets[i].label, ImVec2(0, 0))) start_load(std::string("load ") + kPresets[i].name, in, out);
         expose_last_item(std::string("balancer/load/") + kPresets[i].name);
     }
 }
@@ -227,8 +234,7 @@ void custom_load(const FrameInput& in, BalancerState& state, bool running, Actio
     state.custom_duration_s = std::clamp(state.custom_duration_s, 1, kMaxDurationS);
     expose_last_item("balancer/load/duration");
     ImGui::SameLine();
-    if (ImGui::Button("Start"))
-        out.commands.push_back(custom_load_command(state.custom_rate_per_s, state.custom_duration_s));
+    if (ImGui::Button("Start")) start_load(custom_load_command(state.custom_rate_per_s, state.custom_duration_s), in, out);
     expose_last_item("balancer/load/custom");
     ImGui::SameLine();
     ImGui::BeginDisabled(!running);
@@ -289,6 +295,72 @@ void summary(const LoadTestSummary& t) {
     reasons_line("Unknown", t.unknown_by_reason, panel_color::kBad);
 }
 
+// "heavy", "custom 20/s x 10 s".
+std::string load_name(const LoadTestSummary& t) {
+    if (t.preset != "custom") return t.preset;
+    char text[64];
+    std::snprintf(text, sizeof text, "%g/s \u00d7 %g s", t.rate, static_cast<double>(t.duration_us) / 1e6);
+    return text;
+}
+
+// Every finished load test of the run, one row each, oldest first: comparing algorithms
+// (or presets) is reading down a column.
+void finished_tests(const Simulation& sim, const FrameInput& in) {
+    const auto& tests = sim.clients().load_tests();
+    if (tests.empty()) return;
+    heading("Finished load tests");
+    help_marker("Every load test of this run that has finished, in the order they ran. Latency percentiles are of "
+                "the acknowledged orders, from first submission to the answer (retries included). Refused: a "
+                "definite no (nothing applied). Unknown: the client cannot tell whether it was applied.");
+    const float s = in.scale;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerV;
+    if (!ImGui::BeginTable("lb-load-tests", 10, flags)) return;
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 18.0f * s);
+    ImGui::TableSetupColumn("Load", ImGuiTableColumnFlags_WidthFixed, 92.0f * s);
+    ImGui::TableSetupColumn("Algorithm", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Sent", ImGuiTableColumnFlags_WidthFixed, 34.0f * s);
+    ImGui::TableSetupColumn("Ack", ImGuiTableColumnFlags_WidthFixed, 34.0f * s);
+    ImGui::TableSetupColumn("Refused", ImGuiTableColumnFlags_WidthFixed, 48.0f * s);
+    ImGui::TableSetupColumn("Unknown", ImGuiTableColumnFlags_WidthFixed, 52.0f * s);
+    ImGui::TableSetupColumn("p50", ImGuiTableColumnFlags_WidthFixed, 52.0f * s);
+    ImGui::TableSetupColumn("p95", ImGuiTableColumnFlags_WidthFixed, 52.0f * s);
+    ImGui::TableSetupColumn("p99", ImGuiTableColumnFlags_WidthFixed, 52.0f * s);
+    ImGui::TableHeadersRow();
+    auto count = [](std::uint64_t n, ImU32 colour) {
+        ImGui::TableNextColumn();
+        text_right(std::to_string(n).c_str(), n ? colour : 0);
+    };
+    auto millis = [](const LoadTestSummary& t, double ms) {
+        ImGui::TableNextColumn();
+        char text[32];
+        if (t.acknowledged == 0) std::snprintf(text, sizeof text, "-");
+        else if (ms >= 1000.0) std::snprintf(text, sizeof text, "%.2f s", ms / 1000.0);
+        else std::snprintf(text, sizeof text, "%.0f ms", ms);
+        text_right(text);
+    };
+    for (const LoadTestSummary& t : tests) {
+        ImGui::PushID(static_cast<int>(t.number));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%llu", static_cast<unsigned long long>(t.number));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(load_name(t).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(t.algorithm.c_str());
+        count(t.submitted, 0);
+        count(t.acknowledged, panel_color::kGood);
+        count(t.rejected, color::kWarning);
+        count(t.unknown, panel_color::kBad);
+        millis(t, t.p50_ms);
+        millis(t, t.p95_ms);
+        millis(t, t.p99_ms);
+        // The whole row, for tests: balancer/load-tests/N.
+        expose_last_item("balancer/load-tests/" + std::to_string(t.number));
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
 void load_test(const Simulation& sim, const FrameInput& in, BalancerState& state, Actions& out) {
     heading("Load test");
     help_marker("The load generator sends orders for random products (1 to 3 each) through the balancer at a "
@@ -296,7 +368,7 @@ void load_test(const Simulation& sim, const FrameInput& in, BalancerState& state
                 "(of acknowledged orders, retries included) appear once every order has its answer.");
     const bool ever = sim.clients().load_test_ever();
     const LoadTestSummary& t = sim.clients().load_test();
-    preset_buttons(out);
+    preset_buttons(in, out);
     custom_load(in, state, ever && t.running, out);
     if (!ever) {
         hint("No load test yet. Watch the Metrics tab while one runs.");
@@ -304,6 +376,7 @@ void load_test(const Simulation& sim, const FrameInput& in, BalancerState& state
     }
     progress(sim, t);
     summary(t);
+    finished_tests(sim, in);
 }
 
 }  // namespace

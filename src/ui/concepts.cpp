@@ -245,15 +245,21 @@ void replicating(const Simulation& sim, std::vector<Concept>& out) {
         if (!s.is_leader() || s.pending_writes.empty()) continue;
         const PendingWrite& w = s.pending_writes.front();
         if (w.order_id == 0 || w.waiting_for.empty()) continue;
-        const std::string whom = plural(w.waiting_for.size(), "follower", "followers");
+        // Sent to: the followers that answered (acks counts the leader too) and those still awaited.
+        const auto sent = static_cast<std::uint64_t>(std::max(0, w.acks - 1)) + w.waiting_for.size();
+        const std::string whom = plural(sent, "follower", "followers");
+        const std::string missing = w.waiting_for.size() == sent
+                                        ? std::string()
+                                        : format(" (%llu still to come)", static_cast<unsigned long long>(w.waiting_for.size()));
         if (sim.config().quorum)
-            out.push_back({format("Leader %d replicates order #%llu and acknowledges it once a majority holds it; "
-                                  "waiting for %s",
-                                  s.id, static_cast<unsigned long long>(w.order_id), whom.c_str()),
+            out.push_back({format("Leader %d replicates order #%llu to %s and acknowledges it once a majority holds "
+                                  "it; waiting for %s",
+                                  s.id, static_cast<unsigned long long>(w.order_id), whom.c_str(),
+                                  plural(w.waiting_for.size(), "follower", "followers").c_str()),
                            std::string(kSectionReplication) + " (majority)", kReplicating});
         else
-            out.push_back({format("Leader %d replicates order #%llu to %s and waits for their ACKs", s.id,
-                                  static_cast<unsigned long long>(w.order_id), whom.c_str()),
+            out.push_back({format("Leader %d replicates order #%llu to %s and waits for their ACKs%s", s.id,
+                                  static_cast<unsigned long long>(w.order_id), whom.c_str(), missing.c_str()),
                            std::string(kSectionReplication) + " (synchronous)", kReplicating});
         said = true;
         break;
@@ -347,7 +353,27 @@ void quiet(const Simulation& sim, std::vector<Concept>& out) {
                    kSectionBully, kQuiet});
 }
 
+// The last election's count stays on screen until the next one ends: the O(n^2) of Bully.
+void last_election(const Simulation& sim, std::vector<Concept>& out) {
+    std::string text = last_election_text(sim);
+    if (text.empty()) return;
+    Concept c{std::move(text), kSectionBully, 0};
+    c.pinned = true;
+    out.push_back(std::move(c));
+}
+
 }  // namespace
+
+std::string last_election_text(const Simulation& sim) {
+    const ElectionCount& e = sim.last_election();
+    if (e.ended_us < 0) return {};
+    std::string text = format("Last election: %s: %llu ELECTION, %llu OK, %llu COORDINATOR",
+                              plural(e.messages, "message", "messages").c_str(), static_cast<unsigned long long>(e.election),
+                              static_cast<unsigned long long>(e.ok), static_cast<unsigned long long>(e.coordinator));
+    if (e.state > 0) text += format(", %llu STATE", static_cast<unsigned long long>(e.state));
+    if (e.winner != kNoNode) text += format("; server %d won", e.winner);
+    return text;
+}
 
 std::vector<Concept> explain_now(const Simulation& sim) {
     std::vector<Concept> out;
@@ -364,6 +390,7 @@ std::vector<Concept> explain_now(const Simulation& sim) {
     crashed(sim, out);
     committed(sim, out);
     quiet(sim, out);
+    last_election(sim, out);
     std::stable_sort(out.begin(), out.end(), [](const Concept& a, const Concept& b) { return a.priority > b.priority; });
     return out;
 }

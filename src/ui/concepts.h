@@ -21,10 +21,15 @@ struct Concept {
     std::string text;     // one sentence, no trailing full stop
     std::string section;  // one of the kSection names, maybe with a qualifier: "Data Replication (synchronous)"
     int priority = 0;     // higher: more worth the student's attention now
+    bool pinned = false;  // shown whatever else is going on (the last election's count)
 };
 
 // Every statement that applies now, most important first (ties keep a fixed
 // order). Never empty: a quiet cluster still gets a sentence.
 std::vector<Concept> explain_now(const Simulation& sim);
+
+// "Last election: 25 messages: 12 ELECTION, 10 OK, 3 COORDINATOR; server 5 won", counted
+// by the simulation (docs/PROTOCOLS.md); empty before the first election ends.
+std::string last_election_text(const Simulation& sim);
 
 }  // namespace cs::ui

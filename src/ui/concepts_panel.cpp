@@ -29,7 +29,15 @@ ImVec2 pill_size(const Concept& c, float scale) {
     return ImVec2(text.x + 12.0f * scale, ImGui::GetTextLineHeight() + 2.0f * scale);
 }
 
-int shown(const std::vector<Concept>& concepts) { return std::min(static_cast<int>(concepts.size()), kConceptLines); }
+// The kConceptLines most important concepts, then the pinned ones (the last election's count).
+std::vector<const Concept*> shown(const std::vector<Concept>& concepts) {
+    std::vector<const Concept*> out;
+    for (const Concept& c : concepts)
+        if (!c.pinned && static_cast<int>(out.size()) < kConceptLines) out.push_back(&c);
+    for (const Concept& c : concepts)
+        if (c.pinned) out.push_back(&c);
+    return out;
+}
 
 float text_width(const Concept& c, float width, float scale) {
     return std::max(width - 2.0f * pad(scale) - pill_size(c, scale).x - 8.0f * scale, 60.0f * scale);
@@ -45,7 +53,7 @@ float line_height(const Concept& c, float width, float scale) {
 
 float concepts_strip_height(const std::vector<Concept>& concepts, float width, float scale) {
     float h = 2.0f * pad(scale);
-    for (int i = 0; i < shown(concepts); ++i) h += line_height(concepts[static_cast<std::size_t>(i)], width, scale);
+    for (const Concept* c : shown(concepts)) h += line_height(*c, width, scale);
     return h;
 }
 
@@ -54,8 +62,9 @@ void concepts_strip(ImDrawList* draw, const std::vector<Concept>& concepts, ImVe
     draw->AddRectFilled(top_left, ImVec2(top_left.x + width, top_left.y + height), color::kStrip, 4.0f * scale);
     expose_rect("concepts", top_left.x, top_left.y, width, height);
     float y = top_left.y + pad(scale);
-    for (int i = 0; i < shown(concepts); ++i) {
-        const Concept& c = concepts[static_cast<std::size_t>(i)];
+    const std::vector<const Concept*> lines = shown(concepts);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const Concept& c = *lines[i];
         const ImVec2 pill = pill_size(c, scale);
         const ImU32 tint = section_color(c.section);
         // The section first, as a coloured tag, so the eye finds the course chapter.

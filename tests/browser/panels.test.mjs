@@ -9,7 +9,9 @@
 // the balancer still believes it healthy, and opens the Data and Metrics tabs.
 // Results are read through window.clustersim.state(); the simulation is paused
 // and advanced with command('run ...') so every number is deterministic.
-// Screenshots: build/screenshots/panel-{shop,data,balancer,balancer-done,metrics}.png.
+// Then a second load test (light, round robin) at a speed the student chose: the
+// Balancer tab's table and the state's load_tests keep both, oldest first.
+// Screenshots: build/screenshots/panel-{shop,data,balancer,balancer-done,metrics,balancer-tests}.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { check, finish, launch, openPage, pictureStats, rects, shotDir, startServer, waitFrames } from './lib.mjs';
@@ -158,11 +160,15 @@ try {
   s = await state(page);
   check(s.servers[0].weight === 1, 'the - brings it back to 1', String(s.servers[0].weight));
 
+  const speedBefore = await page.evaluate(() => window.clustersim.speed());
   await clickNamed(page, 'balancer/load/heavy');
   await waitFrames(page);
   s = await state(page);
   check(s.load_test && s.load_test.running && s.load_test.preset === 'heavy', 'the heavy load test is running',
     JSON.stringify(s.load_test));
+  // Real time: at the default 0.1x Heavy would take 200 s; started from the tab it runs at 1x.
+  const speedAfter = await page.evaluate(() => window.clustersim.speed());
+  check(speedBefore === 0.1 && speedAfter === 1, `a load test started at the default speed runs in real time (${speedBefore}x -> ${speedAfter}x)`);
   await run(page, '8s');
   s = await state(page);
   const lt = s.load_test;
@@ -208,6 +214,35 @@ try {
   await shoot(page, 'panel-metrics.png');
   const metricStats = await panelStats(page, 'Metrics');
   check(hasContent(metricStats), 'the Metrics panel has content', JSON.stringify(metricStats));
+
+  // ---- Balancer again: a second load test with another algorithm; both stay in the table
+  await clickNamed(page, 'tab/Balancer');
+  await waitFrames(page);
+  await command(page, 'lb round-robin');
+  // A speed the student chose is kept.
+  await page.evaluate(() => window.clustersim.speed(0.5));
+  await waitFrames(page);
+  await clickNamed(page, 'balancer/load/light');
+  await waitFrames(page);
+  const chosen = await page.evaluate(() => window.clustersim.speed());
+  check(chosen === 0.5, `a speed the student chose is kept when a load test starts (${chosen}x)`);
+  await run(page, '15s');
+  s = await state(page);
+  const kept = s.load_tests || [];
+  check(kept.length === 2 && kept[0].number === 1 && kept[1].number === 2,
+    'load_tests keeps both finished load tests, in the order they ran', JSON.stringify(kept.map((t) => t.number)));
+  check(kept.length === 2 && kept[0].preset === 'heavy' && kept[0].algorithm === 'least-connections' &&
+    kept[1].preset === 'light' && kept[1].algorithm === 'round-robin',
+  'each with its preset and algorithm', JSON.stringify(kept.map((t) => [t.preset, t.algorithm])));
+  check(kept.length === 2 && kept[0].submitted === 200 && kept[1].submitted === 20 &&
+    kept[1].acknowledged === s.load_test.acknowledged && kept[1].latency_ms.p99 === s.load_test.latency_ms.p99,
+  'the rows hold the counts and percentiles each test ended with', JSON.stringify(kept.map((t) => [t.submitted, t.acknowledged, t.latency_ms])));
+  const rows = (await rects(page)).filter((r) => r.name.startsWith('balancer/load-tests/'));
+  const row1 = rows.find((r) => r.name === 'balancer/load-tests/1');
+  const row2 = rows.find((r) => r.name === 'balancer/load-tests/2');
+  check(rows.length === 2 && row1 && row2 && row2.y > row1.y,
+    'the Balancer tab shows one row per finished load test, oldest first', JSON.stringify(rows));
+  await shoot(page, 'panel-balancer-tests.png');
 
   check(errors.length === 0, 'no console errors', errors.join('\n'));
 } catch (e) {

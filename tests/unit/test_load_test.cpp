@@ -126,6 +126,7 @@ TEST_CASE("load test: overload is refused with the reason, and the latency sampl
 TEST_CASE("load test: the latency sample is thinned evenly once full") {
     Config c;
     c.service_write_us = c.service_replicate_us = c.service_read_us = 100;  // fast enough for 1000/s
+    c.service_confirm_us = 20;
     c.catalogue = {{"A", 100000000, 1}};  // never sells out: every order is acknowledged
     Simulation fast(c);
     test::exec(fast, "load rate=1000 duration=45s\nrun 50s");
@@ -202,7 +203,7 @@ TEST_CASE("load test: the state JSON carries servers' metrics, the balancer and 
     for (const char* key : {"\"cpu\":", "\"queue\":", "\"health\":", "\"response_ms\":", "\"response_p95_ms\":",
                             "\"connections\":", "\"throughput\":", "\"memory_mb\":", "\"error_rate\":", "\"slow\":",
                             "\"algorithm\":\"least-connections\"", "\"routed\":{", "\"healthy\":[1,2,3,4,5,6]",
-                            "\"load_test\":{\"preset\":\"light\"", "\"planned\":20", "\"submitted\":20",
+                            "\"load_test\":{\"number\":1,\"preset\":\"light\",\"algorithm\":\"least-connections\"", "\"planned\":20", "\"submitted\":20",
                             "\"latency_ms\":{\"p50\":", "\"p99\":", "\"per_server\":{", "\"rejected_by_reason\":{",
                             "\"finished\":true", "\"progress\":1"}) {
         INFO(key);

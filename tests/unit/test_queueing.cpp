@@ -164,20 +164,30 @@ TEST_CASE("queueing: slow S 1 restores normal speed, and the change applies to t
     CHECK(sim.config().slow_factor_of(1) == 1.0);
 }
 
-TEST_CASE("queueing: the price list: a write costs the leader write + replicate, a follower replicate") {
-    Simulation sim;  // default costs: read 2 ms, write 8 ms, replicate 3 ms
+TEST_CASE("queueing: the price list: a sync write costs the leader write + replicate + a confirm per follower") {
+    Simulation sim;  // default costs: read 2 ms, write 8 ms, replicate 3 ms, confirm 14 ms per follower
     const Config& c = sim.config();
+    const TimeUs sync_write = c.service_write_us + c.service_replicate_us + 5 * c.service_confirm_us;
     test::exec(sim, "run 1s\norder PRD-1 1 via 6\nrun 1s");
     CHECK(sim.clients().totals().acknowledged == 1);
-    CHECK(sim.server(6).metrics.busy_us_total == c.service_write_us + c.service_replicate_us);
+    CHECK(sim.server(6).metrics.busy_us_total == sync_write);
     for (NodeId id = 1; id <= 5; ++id) CHECK(sim.server(id).metrics.busy_us_total == c.service_replicate_us);
     // Through a follower: it forwards (a read's price), the leader writes, everyone replicates.
     test::exec(sim, "order PRD-1 1 via 2\nrun 1s");
     CHECK(sim.server(2).metrics.busy_us_total == c.service_read_us + 2 * c.service_replicate_us);
-    CHECK(sim.server(6).metrics.busy_us_total == 2 * (c.service_write_us + c.service_replicate_us));
+    CHECK(sim.server(6).metrics.busy_us_total == 2 * sync_write);
     // A read is the cheap one.
     test::exec(sim, "read PRD-1 via 3\nrun 1s");
     CHECK(sim.server(3).metrics.busy_us_total == c.service_read_us + 2 * c.service_replicate_us);
+    // Async: the leader answers without waiting for anyone, and pays no confirmation.
+    test::exec(sim, "replication async\norder PRD-1 1 via 6\nrun 1s");
+    CHECK(sim.server(6).metrics.busy_us_total == 2 * sync_write + c.service_write_us + c.service_replicate_us);
+    // Sync with a follower marked down: one confirmation fewer.
+    test::exec(sim, "replication sync\ncrash 1\norder PRD-1 1 via 6\nrun 2s\norder PRD-1 1 via 6\nrun 1s");
+    const TimeUs four_followers = c.service_write_us + c.service_replicate_us + 4 * c.service_confirm_us;
+    // The first order after the crash still asks server 1 (not yet marked down), the second does not.
+    CHECK(sim.server(6).metrics.busy_us_total ==
+          3 * sync_write + c.service_write_us + c.service_replicate_us + four_followers);
 }
 
 TEST_CASE("queueing: metrics go quiet when the traffic stops; series are bounded") {
