@@ -89,6 +89,9 @@ void CausalStore::open_chunk(TimeUs now) {
 
 void CausalStore::seal_chunk() {
     open_.records.shrink_to_fit();
+    const auto lanes = static_cast<std::size_t>(lanes_);
+    open_.block_counts.assign((open_.records.size() + kBlockEvents - 1) / kBlockEvents * lanes, 0);
+    for (std::size_t i = 0; i < open_.records.size(); ++i) ++open_.block_counts[i / kBlockEvents * lanes + open_.records[i].lane];
     sealed_.push_back(std::make_shared<const Chunk>(std::move(open_)));
     has_open_ = false;
     // Bounded: the oldest chunks go (their events are no longer drawn or exported).
@@ -259,7 +262,10 @@ bool CausalStore::replay(const Chunk& chunk, std::uint64_t from, std::uint64_t t
             sent[r.message] = sent_clocks.size();
             sent_clocks.insert(sent_clocks.end(), clock, clock + lanes);
         }
-        if (index >= from && !visit(event_of(chunk, i), clock)) return false;
+        if (index < from) continue;
+        CausalEvent e = event_of(chunk, i);
+        e.own = clock[r.lane];
+        if (!visit(e, clock)) return false;
     }
     return true;
 }
@@ -279,9 +285,15 @@ void CausalStore::scan(std::uint64_t from, std::uint64_t to, const Visitor& visi
         if (end <= from) continue;
         if (c->first_index >= to) return;
         const std::size_t begin = from > c->first_index ? static_cast<std::size_t>(from - c->first_index) : 0;
+        // Own counts from the chunk's checkpoint: each lane's diagonal, plus one per event.
+        std::vector<std::uint32_t> own(static_cast<std::size_t>(lanes_));
+        for (int l = 0; l < lanes_; ++l) own[static_cast<std::size_t>(l)] = c->start_clocks[static_cast<std::size_t>(l * lanes_ + l)];
+        for (std::size_t i = 0; i < begin; ++i) ++own[c->records[i].lane];
         for (std::size_t i = begin; i < c->records.size(); ++i) {
             if (c->first_index + i >= to) return;
-            if (!visit(event_of(*c, i))) return;
+            CausalEvent e = event_of(*c, i);
+            e.own = ++own[static_cast<std::size_t>(e.lane)];
+            if (!visit(e)) return;
         }
     }
 }
@@ -300,7 +312,7 @@ std::size_t CausalStore::bytes_used() const {
     for (const Chunk* c : kept_chunks()) {
         bytes += sizeof(Chunk) + c->records.capacity() * sizeof(Record) +
                  (c->start_clocks.capacity() + c->in_flight_clocks.capacity()) * sizeof(std::uint32_t) +
-                 c->in_flight.capacity() * sizeof(InFlight);
+                 c->in_flight.capacity() * sizeof(InFlight) + c->block_counts.capacity() * sizeof(std::uint16_t);
     }
     bytes += (clocks_.capacity() + slot_clocks_.capacity() + free_slots_.capacity()) * sizeof(std::uint32_t);
     bytes += slots_.capacity() * sizeof(InFlight) + in_flight_.size() * (sizeof(std::uint32_t) * 2 + 16);

@@ -63,6 +63,7 @@ struct CausalEvent {
     TimeUs arrives_us = -1;        // Send: when it will arrive (-1: lost); Deliver/Dropped: now
     DropReason lost = DropReason::None;  // Send: why the network dropped it
     std::int64_t violation = -1;         // Violation: index into checker().violations()
+    std::uint32_t own = 0;               // its lane's own clock component (1 for the lane's first event)
 };
 
 // a happened before b (a -> b), from their clocks and a's lane: a's own count is
@@ -72,7 +73,9 @@ bool happened_before(const std::uint32_t* clock_a, int lane_a, const std::uint32
 class CausalStore {
 public:
     static constexpr std::size_t kChunkEvents = 8192;
-    static constexpr std::uint64_t kMaxRetainedEvents = std::uint64_t{1} << 22;  // about 4 million
+    // About 2 million events: an hour of heavy load at 64 servers (~55 MB at 24-28 bytes an event).
+    static constexpr std::uint64_t kMaxRetainedEvents = std::uint64_t{1} << 21;
+    static constexpr std::size_t kBlockEvents = 512;  // a chunk's events per density block
 
     void reset(int servers);
 
@@ -98,7 +101,7 @@ public:
     // from visit stops. Cost: the events from the start of from's chunk.
     using ClockVisitor = std::function<bool(const CausalEvent&, const std::uint32_t* clock)>;
     void decode(std::uint64_t from, std::uint64_t to, const ClockVisitor& visit) const;
-    // The same without clocks (cheaper: no replay).
+    // The same without clocks (cheaper: no replay; CausalEvent::own is set).
     using Visitor = std::function<bool(const CausalEvent&)>;
     void scan(std::uint64_t from, std::uint64_t to, const Visitor& visit) const;
     // The clock of one event (empty if it is not kept).
@@ -128,7 +131,13 @@ public:
         std::vector<InFlight> in_flight;           // messages on the wire at the start
         std::vector<std::uint32_t> in_flight_clocks;
         std::vector<Record> records;
+        // Sealed chunks: events per lane in each block of kBlockEvents (lanes per block),
+        // so a zoomed-out diagram counts blocks instead of events.
+        std::vector<std::uint16_t> block_counts;
     };
+    // Every kept chunk, oldest first (the last one may still grow).
+    std::vector<const Chunk*> kept_chunks() const;
+    static CausalEvent event_of(const Chunk& chunk, std::size_t i);
 
 private:
     // Opens a chunk (its checkpoint taken before this event) when the current one is full.
@@ -137,11 +146,9 @@ private:
     void open_chunk(TimeUs now);
     void seal_chunk();
     std::uint32_t* lane_clock(int lane) { return &clocks_[static_cast<std::size_t>(lane) * static_cast<std::size_t>(lanes_)]; }
-    std::vector<const Chunk*> kept_chunks() const;
     // Replays one chunk from its checkpoint; visits events [from, to). False: stopped.
     bool replay(const Chunk& chunk, std::uint64_t from, std::uint64_t to, const ClockVisitor& visit) const;
     std::uint32_t take_slot();
-    static CausalEvent event_of(const Chunk& chunk, std::size_t i);
 
     int lanes_ = 1;
     std::uint64_t next_index_ = 0;

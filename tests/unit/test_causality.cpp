@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "helpers.h"
+#include "sim/causal_cone.h"
 #include "sim/scenario.h"
 #include "sim/shiviz.h"
 
@@ -110,6 +111,31 @@ TEST_CASE("decoded clocks equal clocks computed event by event, across chunks") 
     const std::uint64_t mid = store.first_index() + CausalStore::kChunkEvents + 1234;
     CHECK(store.clock_of(mid) == expected[mid - store.first_index()]);
     CHECK(store.index_at_or_after(sim.now_us() + 1) == store.end_index());
+    // The highlight's cone (no clocks) agrees with the clocks, before and after more events.
+    CausalCone cone;
+    for (const std::uint64_t picked : {mid, store.first_index() + 5, store.end_index() - 40}) {
+        REQUIRE(cone.select(store, picked));
+        const auto& p = expected[picked - store.first_index()];
+        const int lane = [&] {
+            int l = -1;
+            store.scan(picked, picked + 1, [&](const CausalEvent& e) { l = e.lane; return false; });
+            return l;
+        }();
+        std::size_t wrong = 0, past = 0, future = 0;
+        store.scan(store.first_index(), store.end_index(), [&](const CausalEvent& e) {
+            const auto& c = expected[e.index - store.first_index()];
+            CausalRelation want = CausalRelation::Concurrent;
+            if (e.index == picked) want = CausalRelation::Selected;
+            else if (happened_before(c.data(), e.lane, p.data(), store.lanes())) want = CausalRelation::Past;
+            else if (happened_before(p.data(), lane, c.data(), store.lanes())) want = CausalRelation::Future;
+            past += want == CausalRelation::Past;
+            future += want == CausalRelation::Future;
+            if (cone.relation(e) != want) ++wrong;
+            return true;
+        });
+        CHECK(wrong == 0);
+        CHECK(past + future > 0);
+    }
     MESSAGE("16 servers, heavy load: " << store.end_index() << " events in " << sim.now_us() / 1000000 << " s, "
                                       << store.bytes_used() / store.end_index() << " bytes per event");
 }
