@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 
 #include "sim/simulation.h"
 #include "ui/spacetime_panel.h"
@@ -190,7 +191,15 @@ void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& f, const SpaceT
     const TimeUs now = sim.now_us();
     const TimeUs lost_flight_us = std::max<TimeUs>(1000, sim.network().latency_us_min());
     const float half_lane = f.lane_width() * 0.5f;
-    const bool labels = last - first < 200 && f.lane_width() > 40.0f;
+    const bool labels = last - first < 400 && f.lane_width() > 40.0f;
+    std::vector<ImVec4> label_boxes;  // labels drawn so far: a label that would overlap one is left out
+    // Event order (as ShiViz draws): the events in view evenly spaced down the lanes, so a
+    // 10 ms message between two 1 s heartbeats is as readable as anything else.
+    const bool order = state.event_order;
+    const float row = f.height / static_cast<float>(std::max<std::uint64_t>(1, last - first));
+    auto index_y = [&](std::uint64_t index) { return f.top + (static_cast<float>(index - first) + 0.5f) * row; };
+    std::unordered_map<std::uint64_t, std::uint64_t> send_index;  // message -> its send, in view (order mode)
+    hits.now_y = order ? f.top + static_cast<float>(last - first) * row : f.time_y(sim.now_us());
     std::vector<float> last_dot_y(static_cast<std::size_t>(f.lanes), -1e9f);
     std::size_t exposed = 0, exposed_arrows = 0;
     const auto order32 = static_cast<std::uint32_t>(focused_order);
@@ -200,10 +209,19 @@ void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& f, const SpaceT
         if (focused) arrow(draw, a, b, with_alpha(IM_COL32(255, 255, 255, 255), alpha), 5.0f, false);
         arrow(draw, a, b, c, focused ? 2.5f : 1.5f, head);
         if (lost) cross(draw, b.x, b.y, 5.0f, with_alpha(color::kError, alpha));
-        if (labels && std::fabs(b.y - a.y) + std::fabs(b.x - a.x) > 60.0f) {
+        if (labels && std::fabs(b.y - a.y) > ImGui::GetFontSize() && std::fabs(b.x - a.x) > 30.0f) {
             const char* name = msg_type_name(e.type);
-            const ImVec2 mid((a.x + b.x) * 0.5f + 3.0f, (a.y + b.y) * 0.5f - ImGui::GetFontSize() * 0.5f);
-            draw->AddText(mid, c, name);
+            const ImVec2 size = ImGui::CalcTextSize(name);
+            const ImVec2 at((a.x + b.x) * 0.5f - size.x * 0.5f, (a.y + b.y) * 0.5f - size.y);
+            const ImVec4 box(at.x, at.y, at.x + size.x, at.y + size.y);
+            const bool overlaps = std::any_of(label_boxes.begin(), label_boxes.end(), [&](const ImVec4& o) {
+                return box.x < o.z && o.x < box.z && box.y < o.w && o.y < box.w;
+            });
+            if (!overlaps) {
+                draw->AddRectFilled(ImVec2(box.x - 1, box.y), ImVec2(box.z + 1, box.w), with_alpha(color::kCanvas, 0.8f * alpha));
+                draw->AddText(at, c, name);
+                label_boxes.push_back(box);
+            }
         }
         if (hits.arrows.size() < 4000) hits.arrows.push_back({e, a.x, a.y, b.x, b.y});
         const ImVec2 mid((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f);
@@ -215,23 +233,28 @@ void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& f, const SpaceT
     store.scan(first, last, [&](const CausalEvent& e) {
         const CausalRelation rel = state.cone.relation(e);
         const float alpha = relation_alpha(rel);
-        const float x = f.lane_x(e.lane), y = f.time_y(e.time_us);
+        const float x = f.lane_x(e.lane), y = order ? index_y(e.index) : f.time_y(e.time_us);
+        if (order && e.kind == CausalKind::Send) send_index[e.message_id] = e.index;
         const bool message = is_message_kind(e.kind);
         if (message && state.hidden[static_cast<int>(msg_family(e.type))] && rel != CausalRelation::Selected) return true;
         if (message) {
             if (e.kind != CausalKind::Send && e.peer != e.lane) {  // an arrow ends here
-                const float ax = f.lane_x(e.peer), ay = f.time_y(e.sent_us);
+                const auto sent = order ? send_index.find(e.message_id) : send_index.end();
+                const float ax = f.lane_x(e.peer);
+                const float ay = !order ? f.time_y(e.sent_us) : sent != send_index.end() ? index_y(sent->second) : f.top;
                 arrow_of(e, ImVec2(ax, ay), ImVec2(x, y), alpha, e.kind == CausalKind::Deliver, e.kind == CausalKind::Dropped);
             } else if (e.kind == CausalKind::Send && e.peer != e.lane) {
                 if (e.lost != DropReason::None) {  // ends in a cross half way
                     const float bx = (x + f.lane_x(e.peer)) * 0.5f;
-                    arrow_of(e, ImVec2(x, y), ImVec2(bx, f.time_y(e.time_us + lost_flight_us)), alpha, false, true);
+                    const float by = order ? y + std::max(row, 10.0f) : f.time_y(e.time_us + lost_flight_us);
+                    arrow_of(e, ImVec2(x, y), ImVec2(bx, by), alpha, false, true);
                 } else if (e.arrives_us > f.to_us || e.arrives_us > now) {  // its delivery is not drawn
                     const TimeUs end = std::min(e.arrives_us, now);
                     const double part = static_cast<double>(end - e.time_us) /
                                         static_cast<double>(std::max<TimeUs>(1, e.arrives_us - e.time_us));
                     const float bx = x + static_cast<float>(part) * (f.lane_x(e.peer) - x);
-                    arrow_of(e, ImVec2(x, y), ImVec2(bx, f.time_y(end)), alpha, end == e.arrives_us, false);
+                    const float by = order ? (e.arrives_us > now ? hits.now_y : f.top + f.height) : f.time_y(end);
+                    arrow_of(e, ImVec2(x, y), ImVec2(bx, by), alpha, end == e.arrives_us, false);
                 }
             }
         } else {

@@ -36,6 +36,7 @@ struct SpaceTimeHits {
     bool merged = false;            // density strips instead of events
     std::uint64_t events_in_view = 0;
     int selected_past = 0, selected_future = 0;  // among the events drawn
+    float now_y = 0;                // where the current moment is drawn
 };
 
 void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& frame, const SpaceTimeState& state,

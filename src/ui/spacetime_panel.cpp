@@ -51,15 +51,20 @@ void toolbar(const Simulation& sim, SpaceTimeState& st, TimeUs view_from, Action
     ImGui::SameLine();
     char span[32];
     ImGui::TextDisabled("%s shown", format_span(st.span_us, span, sizeof span));
+
+    ImGui::Checkbox("Event order", &st.event_order);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Space the events evenly, in the order they happened (as ShiViz does),\ninstead of by time: short messages become readable");
+    expose_last_item("spacetime/event-order");
+    ImGui::SameLine();
+    bool& heartbeats = st.hidden[static_cast<int>(MsgFamily::Heartbeat)];
+    if (ImGui::SmallButton(heartbeats ? "Show heartbeats" : "Hide heartbeats")) heartbeats = !heartbeats;
+    expose_last_item("spacetime/heartbeats");
     ImGui::SameLine();
     if (ImGui::SmallButton("ShiViz log")) out.course.export_shiviz = true;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Download every event with its vector clock, for ShiViz (bestchai.bitbucket.io/shiviz)");
     expose_last_item("button/export-shiviz");
-
-    bool& heartbeats = st.hidden[static_cast<int>(MsgFamily::Heartbeat)];
-    if (ImGui::SmallButton(heartbeats ? "Show heartbeats" : "Hide heartbeats")) heartbeats = !heartbeats;
-    expose_last_item("spacetime/heartbeats");
     const ImGuiStyle& style = ImGui::GetStyle();
     for (MsgFamily family : kFamilies) {
         // Wrap at the panel's edge.
@@ -204,7 +209,7 @@ void spacetime_panel(const Simulation& sim, const FrameInput& in, UiState& state
     SpaceTimeHits hits;
     draw_spacetime(sim, f, st, state.focused_order, draw, hits);
     // The current moment.
-    const float now_y = f.time_y(now);
+    const float now_y = hits.merged ? f.time_y(now) : hits.now_y;
     draw->AddLine(ImVec2(f.left, now_y), ImVec2(f.left + f.width, now_y), color::kWarning, 1.5f);
     draw->AddText(ImVec2(f.left + 4.0f, now_y - ImGui::GetFontSize() - 1.0f), color::kWarning, "now");
     draw->PopClipRect();

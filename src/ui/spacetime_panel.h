@@ -22,7 +22,8 @@ inline constexpr int kSpaceTimeFamilies = 5;
 // What the diagram remembers between frames (zoom, pan, filters, the selected event).
 struct SpaceTimeState {
     bool follow = true;                 // keep the current moment in view
-    TimeUs span_us = 1500000;           // time across the canvas
+    bool event_order = false;           // lanes spaced by event order (as ShiViz) instead of time
+    TimeUs span_us = 400000;            // time across the canvas
     TimeUs from_us = 0;                 // the top of the canvas when not following
     bool hidden[kSpaceTimeFamilies] = {};  // per MsgFamily: its messages are not drawn
     CausalCone cone;                    // the clicked event, its past and its future
