@@ -20,6 +20,33 @@ const CausalCone* g_last_selection = nullptr;
 
 constexpr float kHitRadius = 7.0f;
 
+bool typed(ImWchar a, ImWchar b) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.KeyCtrl || io.KeySuper || io.KeyAlt) return false;
+    const ImVector<ImWchar>& chars = io.InputQueueCharacters;
+    return std::any_of(chars.begin(), chars.end(), [&](ImWchar c) { return c == a || c == b; });
+}
+
+// Keys while the tab is open (the help overlay's keys are left alone): I / O zoom in and
+// out, the Up / Down arrows move earlier / later, F follows, Escape clears the selection.
+void keys(const Simulation& sim, SpaceTimeState& st, TimeUs view_from) {
+    if (ImGui::GetIO().WantTextInput) return;
+    const TimeUs anchor = st.follow ? sim.now_us() : view_from + st.span_us / 2;
+    if (typed('i', 'I')) st.from_us = zoom_about(view_from, st.span_us, 0.5, anchor);
+    if (typed('o', 'O')) st.from_us = zoom_about(view_from, st.span_us, 2.0, anchor);
+    if (typed('f', 'F')) {
+        st.follow = !st.follow;
+        st.from_us = view_from;
+    }
+    const bool up = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow));
+    const bool down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow));
+    if (up || down) {
+        st.follow = false;
+        st.from_us = view_from + (up ? -1 : 1) * st.span_us / 4;
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) st.cone.clear();
+}
+
 // The toolbar: follow, zoom and pan buttons (reachable by keyboard), family filters, export.
 void toolbar(const Simulation& sim, SpaceTimeState& st, TimeUs view_from, Actions& out) {
     if (ImGui::Checkbox("Follow", &st.follow) && !st.follow) st.from_us = view_from;
@@ -30,24 +57,24 @@ void toolbar(const Simulation& sim, SpaceTimeState& st, TimeUs view_from, Action
         st.from_us = zoom_about(view_from, st.span_us, factor, anchor);
     };
     if (ImGui::Button("-")) zoom(2.0);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom out (mouse wheel on the diagram)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom out (O, or the mouse wheel on the diagram)");
     expose_last_item("spacetime/zoom-out");
     ImGui::SameLine();
     if (ImGui::Button("+")) zoom(0.5);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom in");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom in (I)");
     expose_last_item("spacetime/zoom-in");
     ImGui::SameLine();
     if (ImGui::ArrowButton("##earlier", ImGuiDir_Up)) {
         st.follow = false;
         st.from_us = view_from - st.span_us / 2;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Earlier (or drag the diagram)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Earlier (Up arrow, or drag the diagram)");
     ImGui::SameLine();
     if (ImGui::ArrowButton("##later", ImGuiDir_Down)) {
         st.follow = false;
         st.from_us = view_from + st.span_us / 2;
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Later");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Later (Down arrow)");
     ImGui::SameLine();
     char span[32];
     ImGui::TextDisabled("%s shown", format_span(st.span_us, span, sizeof span));
@@ -179,6 +206,7 @@ void spacetime_panel(const Simulation& sim, const FrameInput& in, UiState& state
     }
     const TimeUs now = sim.now_us();
     const TimeUs view_from = st.follow ? now + st.span_us / 10 - st.span_us : st.from_us;
+    keys(sim, st, view_from);
     toolbar(sim, st, view_from, out);
     const TimeUs from = st.follow ? now + st.span_us / 10 - st.span_us : st.from_us;
 
