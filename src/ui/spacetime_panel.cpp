@@ -156,10 +156,13 @@ void mouse(const Simulation& sim, const SpaceTimeFrame& f, const SpaceTimeHits& 
             if (dist <= best) best = dist, dot = &d;
         }
         if (!dot) {
-            best = 5.0f;
+            // Of the arrows within reach, the one whose middle is nearest: arrows cross
+            // and run close together (a request and its reply), their middles rarely meet.
+            best = 1e9f;
             for (const auto& a : hits.arrows) {
-                const float dist = distance_to_segment(io.MousePos.x, io.MousePos.y, a.ax, a.ay, a.bx, a.by);
-                if (dist <= best) best = dist, line = &a;
+                if (distance_to_segment(io.MousePos.x, io.MousePos.y, a.ax, a.ay, a.bx, a.by) > 5.0f) continue;
+                const float middle = std::hypot((a.ax + a.bx) * 0.5f - io.MousePos.x, (a.ay + a.by) * 0.5f - io.MousePos.y);
+                if (middle < best) best = middle, line = &a;
             }
         }
     }
