@@ -43,6 +43,14 @@
   api.exportMetrics = function () { return call('cs_export_metrics', 'string', [], []); };
   // The client history so far as Jepsen-style EDN (as clustersim-cli run --history writes).
   api.exportHistory = function () { return call('cs_export_history', 'string', [], []); };
+  // Every kept event with its vector clock, as a ShiViz log (as clustersim-cli run --shiviz).
+  api.exportShiviz = function () { return call('cs_export_shiviz', 'string', [], []); };
+  // The space-time diagram's events between two simulated times (ms), with their vector
+  // clocks and how the diagram's selected event relates to each (docs/ARCHITECTURE.md).
+  api.spacetime = function (fromMs, toMs, limit) {
+    return JSON.parse(call('cs_spacetime', 'string', ['number', 'number', 'number'],
+                           [Number(fromMs), Number(toMs), Number(limit || 2000)]));
+  };
   // Loads a scenario file's text as a drop does: a lesson opens as a lesson, a shared
   // scenario replays its commands at their times. {ok} or {ok: false, error}.
   api.loadFile = function (text) {

@@ -113,6 +113,8 @@ void CourseTools::after_frame(Host& host, const ui::CourseRequests& r) {
     if (r.export_metrics) save_metrics(host);
     if (r.export_history)
         view_.share.status = platform_.save_file("clustersim-history.edn", "application/edn", export_history_edn(host.sim()));
+    if (r.export_shiviz)
+        view_.share.status = platform_.save_file("clustersim-shiviz.log", "text/plain", export_shiviz(host.sim()));
     if (r.load_text) {
         std::string error;
         view_.share.status = load_text(host, *r.load_text, error) ? "Loaded" : "Not loaded: " + error;

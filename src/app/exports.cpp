@@ -8,7 +8,9 @@
 #include "app/host.h"
 #include "app/share_link.h"
 #include "sim/history_edn.h"
+#include "sim/json_writer.h"
 #include "sim/scenario.h"
+#include "sim/shiviz.h"
 
 namespace cs::app {
 namespace {
@@ -107,6 +109,61 @@ std::string export_metrics_csv(const Simulation& sim) {
 
 std::string export_history_edn(const Simulation& sim) {
     return to_edn(sim.client_history().history(), sim.client_history().product_names());
+}
+
+std::string export_shiviz(const Simulation& sim) { return shiviz_log(sim.causality()); }
+
+std::string spacetime_json(const Simulation& sim, TimeUs from_us, TimeUs to_us, std::size_t limit,
+                           const CausalCone* selection) {
+    const CausalStore& store = sim.causality();
+    JsonWriter json;
+    json.begin_object();
+    json.key("lanes").value(static_cast<std::int64_t>(store.lanes()));
+    json.key("hosts").begin_array();
+    for (int lane = 0; lane < store.lanes(); ++lane) json.value(shiviz_host_name(lane));
+    json.end_array();
+    json.key("now_us").value(static_cast<std::int64_t>(sim.now_us()));
+    json.key("first_id").value(static_cast<std::int64_t>(store.first_index()));
+    json.key("end_id").value(static_cast<std::int64_t>(store.end_index()));
+    const bool selected = selection && selection->active();
+    json.key("selected");
+    if (selected) json.value(static_cast<std::int64_t>(selection->selected()));
+    else json.null();
+    json.key("events").begin_array();
+    const std::uint64_t first = store.index_at_or_after(from_us);
+    const std::uint64_t last = store.index_at_or_after(to_us + 1);
+    std::size_t written = 0;
+    bool truncated = false;
+    store.decode(first, last, [&](const CausalEvent& e, const std::uint32_t* clock) {
+        if (written++ >= limit) {
+            truncated = true;
+            return false;
+        }
+        json.begin_object();
+        json.key("id").value(static_cast<std::int64_t>(e.index));
+        json.key("t_us").value(static_cast<std::int64_t>(e.time_us));
+        json.key("lane").value(static_cast<std::int64_t>(e.lane));
+        json.key("kind").value(causal_kind_name(e.kind));
+        if (is_message_kind(e.kind)) {
+            json.key("type").value(msg_type_name(e.type));
+            json.key("peer").value(static_cast<std::int64_t>(e.peer));
+            json.key("msg").value(static_cast<std::int64_t>(e.message_id));
+            json.key("sent_us").value(static_cast<std::int64_t>(e.sent_us));
+            json.key("arrives_us").value(static_cast<std::int64_t>(e.arrives_us));
+            if (e.lost != DropReason::None) json.key("lost").value(drop_reason_name(e.lost));
+            if (e.order_id != 0) json.key("order").value(static_cast<std::int64_t>(e.order_id));
+        }
+        json.key("vc").begin_array();
+        for (int k = 0; k < store.lanes(); ++k) json.value(static_cast<std::int64_t>(clock[k]));
+        json.end_array();
+        if (selected) json.key("rel").value(causal_relation_name(selection->relation(e)));
+        json.end_object();
+        return true;
+    });
+    json.end_array();
+    json.key("truncated").value(truncated);
+    json.end_object();
+    return json.take();
 }
 
 }  // namespace cs::app

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/causal_cone.h"
 #include "sim/simulation.h"
 
 namespace cs::app {
@@ -31,5 +32,14 @@ std::string export_metrics_csv(const Simulation& sim);
 
 // The client history so far, Jepsen-style EDN (as `clustersim-cli run --history`).
 std::string export_history_edn(const Simulation& sim);
+
+// Every kept event with its vector clock, as a ShiViz log (sim/shiviz.h; as `run --shiviz`).
+std::string export_shiviz(const Simulation& sim);
+
+// window.clustersim.spacetime(): the events in [from_us, to_us] (at most `limit`, the
+// earliest), each with its id, lane, kind, message and vector clock, and how the
+// diagram's selection (if any) relates to it. See docs/ARCHITECTURE.md.
+std::string spacetime_json(const Simulation& sim, TimeUs from_us, TimeUs to_us, std::size_t limit,
+                           const CausalCone* selection);
 
 }  // namespace cs::app

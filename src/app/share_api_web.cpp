@@ -10,6 +10,7 @@
 #include "app/host.h"
 #include "app/json_result.h"
 #include "sim/json_writer.h"
+#include "ui/spacetime_panel.h"
 
 EM_JS(void, js_write_clipboard, (const char* text), {
     if (navigator.clipboard && navigator.clipboard.writeText)
@@ -176,6 +177,20 @@ EMSCRIPTEN_KEEPALIVE const char* cs_export_trace() {
 EMSCRIPTEN_KEEPALIVE const char* cs_export_history() {
     static std::string buffer;
     return keep(buffer, cs::app::export_history_edn(g_host->sim()));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* cs_export_shiviz() {
+    static std::string buffer;
+    return keep(buffer, cs::app::export_shiviz(g_host->sim()));
+}
+
+// The space-time diagram's events in [from_ms, to_ms] with their vector clocks (exports.h).
+EMSCRIPTEN_KEEPALIVE const char* cs_spacetime(double from_ms, double to_ms, int limit) {
+    static std::string buffer;
+    return keep(buffer, cs::app::spacetime_json(g_host->sim(), static_cast<cs::TimeUs>(from_ms * 1000.0),
+                                                static_cast<cs::TimeUs>(to_ms * 1000.0),
+                                                static_cast<std::size_t>(limit > 0 ? limit : 2000),
+                                                cs::ui::spacetime_selection()));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* cs_export_metrics() {

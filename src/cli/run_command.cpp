@@ -9,6 +9,7 @@
 #include "cli/format.h"
 #include "sim/golden_trace.h"
 #include "sim/history_edn.h"
+#include "sim/shiviz.h"
 #include "sim/invariants.h"
 #include "sim/scenario.h"
 #include "sim/simulation.h"
@@ -58,7 +59,7 @@ private:
 }  // namespace
 
 int run_command(const Args& args) {
-    std::string file, trace_file, golden_file, history_file;
+    std::string file, trace_file, golden_file, history_file, shiviz_file;
     bool json = false, seed_given = false;
     std::uint64_t seed = 0;
     NodeId break_invariant_on = kNoNode;
@@ -78,6 +79,8 @@ int run_command(const Args& args) {
             golden_file = args[++i];
         } else if (a == "--history" && i + 1 < args.size()) {
             history_file = args[++i];
+        } else if (a == "--shiviz" && i + 1 < args.size()) {
+            shiviz_file = args[++i];
         } else if (a == "--test-break-invariant" && i + 1 < args.size()) {
             // Tests only (tests/cli/expect_invariant.sh): plant a broken invariant on one server.
             std::uint64_t node = 0;
@@ -94,7 +97,7 @@ int run_command(const Args& args) {
         }
     }
     if (file.empty()) {
-        std::fprintf(stderr, "usage: clustersim-cli run FILE [--seed N] [--json] [--trace FILE] [--golden FILE] [--history FILE]\n");
+        std::fprintf(stderr, "usage: clustersim-cli run FILE [--seed N] [--json] [--trace FILE] [--golden FILE] [--history FILE] [--shiviz FILE]\n");
         return kExitBadInput;
     }
     std::ifstream in(file, std::ios::binary);
@@ -150,6 +153,8 @@ int run_command(const Args& args) {
         !write_file(history_file, to_edn(sim->client_history().history(), sim->client_history().product_names()),
                     "the history"))
         return kExitBadInput;
+    // Every event with its vector clock, for ShiViz's space-time diagram (sim/shiviz.h).
+    if (!shiviz_file.empty() && !write_file(shiviz_file, shiviz_log(sim->causality()), "the ShiViz log")) return kExitBadInput;
 
     if (json) std::printf("%s\n", sim->state_json().c_str());
     for (const auto& failure : outcome.failures) std::fprintf(stderr, "%s\n", failure.c_str());

@@ -63,6 +63,7 @@ Simulation::Simulation(Config config)
       net_rng_(Rng::derive(config_.seed, kNetworkStream)),
       workload_rng_(Rng::derive(config_.seed, kWorkloadStream)),
       lb_rng_(Rng::derive(config_.seed, kBalancerStream)) {
+    causal_.reset(config_.servers);
     network_.reset(config_.servers, config_.latency_us_min, config_.latency_us_max, config_.loss);
     checker_.reset(config_);
     servers_.resize(static_cast<std::size_t>(config_.servers));
@@ -121,6 +122,7 @@ std::uint64_t Simulation::send(Message&& m) {
     const std::uint64_t id = m.id;
     if (route.dropped != DropReason::None) {
         if (route.dropped == DropReason::DropNext || route.dropped == DropReason::Loss) note_fault();
+        causal_.on_send(now_us_, m, route.dropped, -1, 0);
         LogRecord r;
         r.time_us = now_us_;
         r.kind = LogKind::Dropped;
@@ -135,6 +137,7 @@ std::uint64_t Simulation::send(Message&& m) {
         return id;
     }
     m.deliver_us = route.deliver_us;
+    causal_.on_send(now_us_, m, DropReason::None, route.deliver_us, route.duplicate_us >= 0 ? 2 : 1);
     if (trace_) trace_event("send", &m, nullptr, nullptr);
     const std::uint32_t slot = allocate_slot();
     messages_[slot].message = std::move(m);
@@ -215,6 +218,8 @@ void Simulation::deliver(std::uint32_t slot) {
     r.other = m.to;
     r.message_id = m.id;
     r.a = static_cast<std::int64_t>(m.order_id);
+    // Recorded before the handler runs: what it sends comes after the delivery.
+    causal_.on_deliver(now_us_, m, m.to >= 1 && !servers_[static_cast<std::size_t>(m.to - 1)].alive);
     if (m.to >= 1) {
         Server& s = servers_[static_cast<std::size_t>(m.to - 1)];
         if (!s.alive) {
@@ -333,6 +338,7 @@ void Simulation::after_event() {
             election_current_.winner = leader;
         }
         add_milestone(MilestoneKind::LeaderElected, leader);
+        causal_.on_mark(now_us_, CausalKind::LeaderChange, leader);
     }
     // Quorum on, with a majority down the leader the survivors agree on may be a
     // stale one (an old leader keeps its role until it hears of a newer epoch; it
@@ -349,6 +355,8 @@ void Simulation::note_new_violations() {
         const Violation& v = all[violations_seen_];
         add_milestone(MilestoneKind::Violation, v.servers.empty() ? kNoNode : v.servers.front(),
                       static_cast<std::int64_t>(violations_seen_));
+        causal_.on_mark(now_us_, CausalKind::Violation, v.servers.empty() ? kClients : v.servers.front(),
+                        static_cast<std::int64_t>(violations_seen_));
         LogRecord r;
         r.time_us = now_us_;
         r.kind = LogKind::Violation;
@@ -489,6 +497,7 @@ CommandResult Simulation::apply(const Command& c) {
             if (!s.alive) return {false, "server " + std::to_string(c.node) + " is already crashed"};
             server_logic::crash(s, ctx);
             fault_note(c.text, MilestoneKind::Crash);
+            causal_.on_mark(now_us_, CausalKind::Crash, c.node);
             LogRecord r;
             r.time_us = now_us_;
             r.kind = LogKind::Crash;
@@ -502,6 +511,7 @@ CommandResult Simulation::apply(const Command& c) {
             if (s.alive) return {false, "server " + std::to_string(c.node) + " is not crashed"};
             server_logic::restart(s, ctx);
             fault_note(c.text, MilestoneKind::Restart);
+            causal_.on_mark(now_us_, CausalKind::Restart, c.node);
             LogRecord r;
             r.time_us = now_us_;
             r.kind = LogKind::Restart;
@@ -509,9 +519,21 @@ CommandResult Simulation::apply(const Command& c) {
             event_log_.add(r);
             break;
         }
-        case Verb::Partition: network_.partition(c.side_a, c.side_b); fault_note(c.text); break;
-        case Verb::Heal: network_.heal(); fault_note(c.text, MilestoneKind::Heal); break;
-        case Verb::Isolate: network_.isolate(c.node); fault_note(c.text); break;
+        case Verb::Partition:
+            network_.partition(c.side_a, c.side_b);
+            fault_note(c.text);
+            for (NodeId n = 1; n <= server_count(); ++n) causal_.on_mark(now_us_, CausalKind::Partition, n);
+            break;
+        case Verb::Heal:
+            network_.heal();
+            fault_note(c.text, MilestoneKind::Heal);
+            for (NodeId n = 1; n <= server_count(); ++n) causal_.on_mark(now_us_, CausalKind::Heal, n);
+            break;
+        case Verb::Isolate:
+            network_.isolate(c.node);
+            fault_note(c.text);
+            causal_.on_mark(now_us_, CausalKind::Partition, c.node);
+            break;
         case Verb::Drop: network_.drop_next(c.node, c.node2); event_log_.note(format_duration(now_us_) + ": " + c.text); break;
         case Verb::Delay: network_.delay_next(c.node, c.node2, c.time_us); fault_note(c.text); break;
         case Verb::Burst: network_.burst_next(c.node, c.node2, c.time_us); fault_note(c.text); break;

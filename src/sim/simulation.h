@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "causality.h"
 #include "checker.h"
 #include "client_history.h"
 #include "clients.h"
@@ -97,6 +98,8 @@ public:
     // What the clients were told, operation by operation (sim/client_history.h).
     const ClientHistory& client_history() const { return history_; }
     const EventLog& event_log() const { return event_log_; }
+    // Every event on a lane with its vector clock (sim/causality.h): the space-time diagram.
+    const CausalStore& causality() const { return causal_; }
     // Messages currently on the wire (sent, not yet delivered or dropped).
     template <typename F>
     void for_each_in_flight(F&& visit) const {
@@ -167,6 +170,7 @@ private:
     Checker checker_;
     EventLog event_log_;
     ClientHistory history_;
+    CausalStore causal_;
     Rng net_rng_;
     Rng workload_rng_;
     Rng lb_rng_;

@@ -89,6 +89,7 @@ struct CourseRequests {
     bool export_trace = false;
     bool export_metrics = false;
     bool export_history = false;
+    bool export_shiviz = false;               // the Space-time tab's "ShiViz log"
     std::optional<std::string> load_text;     // a pasted scenario or lesson
 };
 

@@ -1,0 +1,37 @@
+#pragma once
+// Geometry of the space-time diagram, free of ImGui so it can be unit-tested: lanes
+// side by side (the clients and the load balancer first, then server 1..N), time
+// running down the lanes, as ShiViz draws it.
+#include <cstdint>
+
+#include "sim/time.h"
+
+namespace cs::ui {
+
+inline constexpr TimeUs kMinSpanUs = 2000;                  // 2 ms across the canvas
+inline constexpr TimeUs kMaxSpanUs = 4 * 3600 * 1000000LL;  // 4 h
+
+struct SpaceTimeFrame {
+    float left = 0, top = 0, width = 1, height = 1;  // the canvas below the lane headers
+    int lanes = 1;
+    TimeUs from_us = 0, to_us = 1;
+
+    float lane_x(int lane) const { return left + (static_cast<float>(lane) + 0.5f) * width / static_cast<float>(lanes); }
+    float lane_width() const { return width / static_cast<float>(lanes); }
+    float time_y(TimeUs t) const;
+    TimeUs time_at(float y) const;
+    // The lane under x (clamped to the lanes).
+    int lane_at(float x) const;
+};
+
+// A zoom by `factor` (< 1: in) keeping the time under the pointer where it is.
+// Returns the new start of the window; span_us becomes the new span (clamped).
+TimeUs zoom_about(TimeUs from_us, TimeUs& span_us, double factor, TimeUs anchor_us);
+
+// Distance from point p to the segment a-b (pixels).
+float distance_to_segment(float px, float py, float ax, float ay, float bx, float by);
+
+// "2 s", "250 ms", "1.5 min": a span for the toolbar.
+const char* format_span(TimeUs span_us, char* buffer, int size);
+
+}  // namespace cs::ui
