@@ -151,3 +151,24 @@ TEST_CASE("host: the timeline keeps the milestones ahead of the cursor after a s
     REQUIRE(host.command("crash 2").ok);                          // a new branch: the future is gone
     CHECK(count_crashes(*host.timeline().milestones) == 0);
 }
+
+TEST_CASE("host: after the checkpoints were thinned and their memory reused, a seek gives the run itself") {
+    // Long enough under load for several thinnings, so later checkpoints are assigned
+    // into the memory of dropped ones and restores assign into the current simulation.
+    const char* scenario = "load rate=10 duration=20m\n";
+    Host host(options());
+    REQUIRE(host.load(scenario).ok);
+    host.resume();
+    REQUIRE(host.set_speed(1000.0));
+    while (host.sim().now_us() < us_from_s(700)) host.tick(1.0 / 60.0);
+    host.pause();
+    for (const TimeUs t : {us_from_s(650), us_from_s(123), us_from_s(401), us_from_s(699), us_from_s(2)}) {
+        host.seek(t);
+        Host fresh(options());  // one replay from the start, no checkpoint on the way
+        REQUIRE(fresh.load(scenario).ok);
+        fresh.seek(t);
+        CHECK(host.sim().now_us() == t);
+        CHECK(host.sim().trace_hash() == fresh.sim().trace_hash());
+        CHECK(host.sim().state_json() == fresh.sim().state_json());
+    }
+}
