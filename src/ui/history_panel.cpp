@@ -38,8 +38,16 @@ void refresh_verdict(const ClientHistory& history, TimeUs now_us, HistoryViewSta
     if (v.index.version() != v.verdict_version || now_us < v.verdict_now_us) {
         v.verdict = history.verdict();
         v.verdict_version = v.index.version();
+        const bool was_violated = !v.witness.empty();
         v.witness.clear();
-        for (const Operation& op : v.verdict.witness) v.witness.insert(op.id);
+        TimeUs first_witness_us = now_us;
+        for (const Operation& op : v.verdict.witness) {
+            v.witness.insert(op.id);
+            first_witness_us = std::min(first_witness_us, op.invoke_us);
+        }
+        // A violation just found: widen a following view so the whole witness is on screen.
+        if (!was_violated && !v.witness.empty() && v.window.follow)
+            v.window.span_us = std::max(v.window.span_us, (now_us - first_witness_us) * 5 / 4 + 1000);
         v.order_known = false;
     }
     v.verdict_now_us = now_us;
@@ -103,18 +111,21 @@ void verdict_text(const ClientHistory& history, const HistoryViewState& v) {
             ImGui::TextColored(ImColor(color::kGood), "\u2713 Linearizable");
             expose_last_item("history/verdict/linearizable");
             ImGui::SameLine();
+            ImGui::PushTextWrapPos(0.0f);
             if (v.order_known && !v.order_rank.empty())
                 ImGui::TextDisabled("the numbers give one order that explains every answer, per product");
             else if (history.ops().size() > kOrderLimit)
                 ImGui::TextDisabled("(over %zu operations: no order numbered)", kOrderLimit);
             else
                 ImGui::NewLine();
+            ImGui::PopTextWrapPos();
             break;
         case Verdict::NotLinearizable:
             ImGui::TextColored(ImColor(color::kError), "\u2717 Not linearizable: %s",
                                product_label(history, r.product).c_str());
             expose_last_item("history/verdict/not-linearizable");
-            ImGui::TextWrapped("%s The outlined operations cannot be put in any order.", r.reason.c_str());
+            ImGui::TextWrapped("%s%s The outlined operations cannot be put in any order.", r.reason.c_str(),
+                               !r.reason.empty() && r.reason.back() != '.' ? "." : "");
             break;
         case Verdict::Unknown:
             ImGui::TextColored(ImColor(color::kWarning), "? Unknown");
