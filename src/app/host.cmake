@@ -19,6 +19,7 @@ set(clustersim_host_sources
   options.cpp
   quiet_time.cpp
   scenario_loader.cpp
+  seek_bench.cpp
   share_link.cpp
   url_params.cpp)
 list(TRANSFORM clustersim_host_sources PREPEND ${CMAKE_CURRENT_LIST_DIR}/)

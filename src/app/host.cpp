@@ -7,6 +7,24 @@
 #include "app/scenario_loader.h"
 
 namespace cs::app {
+namespace {
+
+// About how much memory a copy of the simulation holds: what grows with the run (the
+// client history, every replica's order log and index, the checker's acknowledged
+// orders) plus the bounded rest (the event log, metric rings). An estimate for the
+// checkpoints' memory bound, not an accounting.
+std::size_t approx_bytes(const Simulation& sim) {
+    constexpr std::size_t kFixed = std::size_t{2} << 20;  // event log (20,000 records), metrics, queues
+    constexpr std::size_t kIndexEntry = 40;               // a hash-table node and its bucket
+    std::size_t bytes = kFixed + sim.client_history().ops().size() * sizeof(Operation);
+    for (const Server& s : sim.servers())
+        bytes += sizeof(Server) + s.log.size() * (sizeof(LogEntry) + sizeof(std::uint64_t)) +
+                 s.order_index.size() * kIndexEntry;
+    bytes += static_cast<std::size_t>(sim.clients().totals().acknowledged) * 16;
+    return bytes;
+}
+
+}  // namespace
 
 Host::Host(const StartOptions& options) : options_(options) {
     playback_.speed = options.speed;
@@ -26,8 +44,10 @@ void Host::restart_history(std::unique_ptr<Simulation> sim) {
     journal_.clear();
     journal_applied_ = 0;
     checkpoints_.clear();
+    spare_.reset();
     checkpoint_interval_us_ = us_from_s(5);
-    checkpoints_.push_back({sim_->now_us(), 0, std::make_shared<const Simulation>(*sim_)});
+    checkpoints_.push_back({sim_->now_us(), 0, std::make_shared<Simulation>(*sim_), approx_bytes(*sim_)});
+    checkpoint_bytes_ = checkpoints_.back().bytes;
     latest_us_ = sim_->now_us();
     latest_milestones_ = sim_->milestones();
     latest_violations_ = sim_->checker().violations();
@@ -47,19 +67,26 @@ ui::TimelineView Host::timeline() const {
 
 AdvanceResult Host::replay_to(TimeUs target_us, std::uint64_t max_events, bool stop_when_loud) {
     AdvanceResult total;
-    // Runs one stretch of events; true when the caller must stop (cap hit, or loud).
+    // Runs one stretch of events; true when the caller must stop (cap hit, or loud). It
+    // stops at each checkpoint time on the way: a long jump forward (a seek, a link's
+    // moment) leaves checkpoints behind it as playing would, so seeking back is quick.
     auto run = [&](TimeUs to_us) {
-        if (stop_when_loud) {
-            const AdvanceResult part = advance_to_while_quiet(*sim_, to_us, max_events - total.advance.events);
-            total.advance.events += part.advance.events;
-            total.advance.behind = part.advance.behind;
-            total.stopped_loud = part.stopped_loud;
-        } else {
-            const Advance part = advance_to(*sim_, to_us, max_events - total.advance.events);
-            total.advance.events += part.events;
-            total.advance.behind = part.behind;
-        }
-        return total.advance.behind || total.stopped_loud;
+        do {
+            const TimeUs stop_us = std::min(to_us, checkpoints_.back().at_us + checkpoint_interval_us_);
+            if (stop_when_loud) {
+                const AdvanceResult part = advance_to_while_quiet(*sim_, stop_us, max_events - total.advance.events);
+                total.advance.events += part.advance.events;
+                total.advance.behind = part.advance.behind;
+                total.stopped_loud = part.stopped_loud;
+            } else {
+                const Advance part = advance_to(*sim_, stop_us, max_events - total.advance.events);
+                total.advance.events += part.events;
+                total.advance.behind = part.behind;
+            }
+            if (total.advance.behind || total.stopped_loud) return true;
+            maybe_checkpoint();
+        } while (sim_->now_us() < to_us);
+        return false;
     };
     while (journal_applied_ < journal_.size() && journal_[journal_applied_].at_us <= target_us) {
         const JournalEntry& entry = journal_[journal_applied_];
@@ -97,15 +124,31 @@ void Host::note_latest() {
         latest_violations_ = sim_->checker().violations();
 }
 
+std::shared_ptr<Simulation> Host::copy_for_checkpoint() {
+    if (!spare_) return std::make_shared<Simulation>(*sim_);
+    std::shared_ptr<Simulation> copy = std::move(spare_);
+    *copy = *sim_;
+    return copy;
+}
+
 void Host::maybe_checkpoint() {
     note_latest();
     if (sim_->now_us() < checkpoints_.back().at_us + checkpoint_interval_us_) return;
-    checkpoints_.push_back({sim_->now_us(), journal_applied_, std::make_shared<const Simulation>(*sim_)});
-    if (checkpoints_.size() <= kMaxCheckpoints) return;
+    checkpoints_.push_back({sim_->now_us(), journal_applied_, copy_for_checkpoint(), approx_bytes(*sim_)});
+    checkpoint_bytes_ += checkpoints_.back().bytes;
+    if (checkpoints_.size() <= kMaxCheckpoints && checkpoint_bytes_ <= kCheckpointBudgetBytes) return;
     // Keep every other checkpoint (always the first) and space the next ones twice as far:
     // memory stays bounded however long the run, and a seek replays at most one interval.
     std::vector<Checkpoint> kept;
-    for (std::size_t i = 0; i < checkpoints_.size(); i += 2) kept.push_back(std::move(checkpoints_[i]));
+    checkpoint_bytes_ = 0;
+    for (std::size_t i = 0; i < checkpoints_.size(); ++i) {
+        if (i % 2 == 0) {
+            checkpoint_bytes_ += checkpoints_[i].bytes;
+            kept.push_back(std::move(checkpoints_[i]));
+        } else if (!spare_) {
+            spare_ = std::move(checkpoints_[i].sim);  // the next checkpoint reuses its memory
+        }
+    }
     checkpoints_ = std::move(kept);
     checkpoint_interval_us_ *= 2;
 }
@@ -130,22 +173,27 @@ void Host::restore_checkpoint_at(TimeUs t) {
     // The latest checkpoint at or before t (the first one is at the start, so there is one).
     auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), t,
                                [](TimeUs value, const Checkpoint& c) { return value < c.at_us; });
-    const Checkpoint& cp = *std::prev(it);
-    sim_ = std::make_unique<Simulation>(*cp.sim);
+    restore_from(*std::prev(it));
+}
+
+void Host::restore_from(const Checkpoint& cp) {
+    *sim_ = *cp.sim;
     journal_applied_ = cp.journal_applied;
 }
 
 void Host::restore_checkpoint_with_events(std::uint64_t events) {
     auto it = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), events,
                                [](std::uint64_t value, const Checkpoint& c) { return value < c.sim->events_processed(); });
-    const Checkpoint& cp = *std::prev(it);
-    sim_ = std::make_unique<Simulation>(*cp.sim);
-    journal_applied_ = cp.journal_applied;
+    restore_from(*std::prev(it));
 }
 
 void Host::seek(TimeUs t) {
     t = std::max(t, timeline().earliest_us);
-    if (t < sim_->now_us()) restore_checkpoint_at(t);
+    // Back in time, or forward past a checkpoint (the run was there before): start from
+    // the latest checkpoint at or before t rather than replaying everything on the way.
+    const auto after_t = std::upper_bound(checkpoints_.begin(), checkpoints_.end(), t,
+                                          [](TimeUs value, const Checkpoint& c) { return value < c.at_us; });
+    if (t < sim_->now_us() || std::prev(after_t)->at_us > sim_->now_us()) restore_checkpoint_at(t);
     replay_to(t, std::numeric_limits<std::uint64_t>::max());
     behind_ = false;
 }
@@ -203,7 +251,10 @@ void Host::reset(std::uint64_t seed) {
 void Host::branch_here() {
     if (journal_applied_ < journal_.size()) journal_.resize(journal_applied_);
     const TimeUs now = sim_->now_us();
-    while (checkpoints_.size() > 1 && checkpoints_.back().at_us > now) checkpoints_.pop_back();
+    while (checkpoints_.size() > 1 && checkpoints_.back().at_us > now) {
+        checkpoint_bytes_ -= checkpoints_.back().bytes;
+        checkpoints_.pop_back();
+    }
     latest_us_ = now;
     latest_milestones_ = sim_->milestones();
     latest_violations_ = sim_->checker().violations();

@@ -84,13 +84,19 @@ public:
 
 private:
     static constexpr std::size_t kMaxNotices = 4;        // newest kept; the strip is one line
-    static constexpr std::size_t kMaxCheckpoints = 32;   // memory bound: thinned when full
+    // Memory bounds of the checkpoints: at most this many, holding at most about this
+    // many bytes (approx_bytes); past either, every other one goes and the next ones are
+    // spaced twice as far. A seek replays at most one interval: an hour under heavy load
+    // (3 MB a checkpoint at its end) keeps 64, 80 s apart at most.
+    static constexpr std::size_t kMaxCheckpoints = 64;
+    static constexpr std::size_t kCheckpointBudgetBytes = std::size_t{320} << 20;
     static constexpr std::size_t kMaxJournal = 10000;
 
     struct Checkpoint {
         TimeUs at_us = 0;
         std::size_t journal_applied = 0;
-        std::shared_ptr<const Simulation> sim;
+        std::shared_ptr<Simulation> sim;  // never changed while it is a checkpoint
+        std::size_t bytes = 0;            // approx_bytes() when taken
     };
 
     // Starts over from a fresh simulation (after load or reset).
@@ -108,6 +114,12 @@ private:
     // Remembers the milestones of the furthest state reached (for markers ahead of the cursor).
     void note_latest();
     void maybe_checkpoint();
+    // Copies the simulation into a checkpoint, reusing a thinned checkpoint's memory when
+    // there is one: assigning reuses its vectors and hash-table nodes, where a fresh
+    // copy allocates every one of them again.
+    std::shared_ptr<Simulation> copy_for_checkpoint();
+    // Makes sim_ a copy of a checkpoint by assignment (same reuse, and nothing freed).
+    void restore_from(const Checkpoint& cp);
     // Discards the future (journal entries and checkpoints after now): the user branched.
     void branch_here();
     CommandResult load_with_seed(std::string_view text, std::optional<std::uint64_t> seed);
@@ -124,6 +136,8 @@ private:
     std::vector<JournalEntry> journal_;
     std::size_t journal_applied_ = 0;
     std::vector<Checkpoint> checkpoints_;
+    std::size_t checkpoint_bytes_ = 0;          // sum of their approx_bytes()
+    std::shared_ptr<Simulation> spare_;         // a thinned checkpoint, reused by the next one
     TimeUs checkpoint_interval_us_ = us_from_s(5);
     TimeUs latest_us_ = 0;
     // sim().milestones() as of latest_us_: after a seek back, the current

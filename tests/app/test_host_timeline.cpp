@@ -1,6 +1,9 @@
 // The host's time travel: checkpoints, the command journal, seek, step, branch.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "app/host.h"
 
 using namespace cs;
@@ -150,4 +153,47 @@ TEST_CASE("host: the timeline keeps the milestones ahead of the cursor after a s
     CHECK(count_crashes(*host.timeline().milestones) == 1);        // the timeline still shows the future
     REQUIRE(host.command("crash 2").ok);                          // a new branch: the future is gone
     CHECK(count_crashes(*host.timeline().milestones) == 0);
+}
+
+TEST_CASE("host: after the checkpoints were thinned and their memory reused, a seek gives the run itself") {
+    // Long enough under load for several thinnings, so later checkpoints are assigned
+    // into the memory of dropped ones and restores assign into the current simulation;
+    // user commands on the way, so a checkpoint must also hold the right place in the journal.
+    const char* scenario = "load rate=10 duration=20m\n";
+    Host host(options());
+    REQUIRE(host.load(scenario).ok);
+    host.resume();
+    REQUIRE(host.set_speed(1000.0));
+    const std::pair<TimeUs, const char*> commands[] = {
+        {us_from_s(100), "crash 3"}, {us_from_s(300), "restart 3"}, {us_from_s(500), "order PRD-1 1"}};
+    for (const auto& [at, line] : commands) {
+        while (host.sim().now_us() < at) host.tick(1.0 / 60.0);
+        REQUIRE(host.command(line).ok);
+    }
+    while (host.sim().now_us() < us_from_s(700)) host.tick(1.0 / 60.0);
+    host.pause();
+    REQUIRE(host.journal().size() == 3);
+    // The same run straight from the start, forward only, the commands at their times:
+    // its state every 7 s is the reference.
+    std::vector<TimeUs> times;
+    std::vector<std::string> reference;
+    Host fresh(options());
+    REQUIRE(fresh.load(scenario).ok);
+    std::size_t next_command = 0;
+    for (TimeUs t = us_from_s(2); t < us_from_s(700); t += us_from_s(7)) {
+        for (; next_command < host.journal().size() && host.journal()[next_command].at_us <= t; ++next_command) {
+            fresh.seek(host.journal()[next_command].at_us);
+            REQUIRE(fresh.command(host.journal()[next_command].line).ok);
+        }
+        fresh.seek(t);
+        times.push_back(t);
+        reference.push_back(fresh.sim().state_json() + std::to_string(fresh.sim().trace_hash()));
+    }
+    // The host seeks to them in a shuffled order (37 and 100 share no factor).
+    for (std::size_t k = 0; k < times.size(); ++k) {
+        const std::size_t i = (k * 37) % times.size();
+        host.seek(times[i]);
+        CHECK(host.sim().now_us() == times[i]);
+        CHECK(host.sim().state_json() + std::to_string(host.sim().trace_hash()) == reference[i]);
+    }
 }
