@@ -299,7 +299,7 @@ void summary(const LoadTestSummary& t) {
 std::string load_name(const LoadTestSummary& t) {
     if (t.preset != "custom") return t.preset;
     char text[64];
-    std::snprintf(text, sizeof text, "%g/s \u00d7 %g s", t.rate, static_cast<double>(t.duration_us) / 1e6);
+    std::snprintf(text, sizeof text, "%g/s\u00d7%gs", t.rate, static_cast<double>(t.duration_us) / 1e6);
     return text;
 }
 
@@ -309,52 +309,44 @@ void finished_tests(const Simulation& sim, const FrameInput& in) {
     const auto& tests = sim.clients().load_tests();
     if (tests.empty()) return;
     heading("Finished load tests");
-    help_marker("Every load test of this run that has finished, in the order they ran. Latency percentiles are of "
-                "the acknowledged orders, from first submission to the answer (retries included). Refused: a "
-                "definite no (nothing applied). Unknown: the client cannot tell whether it was applied.");
+    help_marker("Every load test of this run that has finished, in the order they ran. Ack: acknowledged. Ref.: "
+                "refused, a definite no (nothing applied). Unk.: unknown, the client cannot tell whether it was "
+                "applied. Latency p50/p95/p99 in ms, of the acknowledged orders, from first submission to the "
+                "answer (retries included).");
     const float s = in.scale;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerV;
-    if (!ImGui::BeginTable("lb-load-tests", 10, flags)) return;
-    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, 18.0f * s);
-    ImGui::TableSetupColumn("Load", ImGuiTableColumnFlags_WidthFixed, 92.0f * s);
+    // Narrow number columns, so the algorithm (the thing compared) keeps its full name at 1280 px.
+    if (!ImGui::BeginTable("lb-load-tests", 7, flags)) return;
+    ImGui::TableSetupColumn("Load", ImGuiTableColumnFlags_WidthFixed, 58.0f * s);
     ImGui::TableSetupColumn("Algorithm", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Sent", ImGuiTableColumnFlags_WidthFixed, 34.0f * s);
-    ImGui::TableSetupColumn("Ack", ImGuiTableColumnFlags_WidthFixed, 34.0f * s);
-    ImGui::TableSetupColumn("Refused", ImGuiTableColumnFlags_WidthFixed, 48.0f * s);
-    ImGui::TableSetupColumn("Unknown", ImGuiTableColumnFlags_WidthFixed, 52.0f * s);
-    ImGui::TableSetupColumn("p50", ImGuiTableColumnFlags_WidthFixed, 52.0f * s);
-    ImGui::TableSetupColumn("p95", ImGuiTableColumnFlags_WidthFixed, 52.0f * s);
-    ImGui::TableSetupColumn("p99", ImGuiTableColumnFlags_WidthFixed, 52.0f * s);
+    ImGui::TableSetupColumn("Sent", ImGuiTableColumnFlags_WidthFixed, 28.0f * s);
+    ImGui::TableSetupColumn("Ack", ImGuiTableColumnFlags_WidthFixed, 28.0f * s);
+    ImGui::TableSetupColumn("Ref.", ImGuiTableColumnFlags_WidthFixed, 28.0f * s);
+    ImGui::TableSetupColumn("Unk.", ImGuiTableColumnFlags_WidthFixed, 28.0f * s);
+    ImGui::TableSetupColumn("p50/95/99 ms", ImGuiTableColumnFlags_WidthFixed, 88.0f * s);
     ImGui::TableHeadersRow();
     auto count = [](std::uint64_t n, ImU32 colour) {
         ImGui::TableNextColumn();
         text_right(std::to_string(n).c_str(), n ? colour : 0);
     };
-    auto millis = [](const LoadTestSummary& t, double ms) {
-        ImGui::TableNextColumn();
-        char text[32];
-        if (t.acknowledged == 0) std::snprintf(text, sizeof text, "-");
-        else if (ms >= 1000.0) std::snprintf(text, sizeof text, "%.2f s", ms / 1000.0);
-        else std::snprintf(text, sizeof text, "%.0f ms", ms);
-        text_right(text);
-    };
     for (const LoadTestSummary& t : tests) {
         ImGui::PushID(static_cast<int>(t.number));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::Text("%llu", static_cast<unsigned long long>(t.number));
-        ImGui::TableNextColumn();
         ImGui::TextUnformatted(load_name(t).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Load test %llu of this run", static_cast<unsigned long long>(t.number));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(t.algorithm.c_str());
         count(t.submitted, 0);
         count(t.acknowledged, panel_color::kGood);
         count(t.rejected, color::kWarning);
         count(t.unknown, panel_color::kBad);
-        millis(t, t.p50_ms);
-        millis(t, t.p95_ms);
-        millis(t, t.p99_ms);
-        // The whole row, for tests: balancer/load-tests/N.
+        ImGui::TableNextColumn();
+        char text[64];
+        if (t.acknowledged == 0) std::snprintf(text, sizeof text, "-");
+        else std::snprintf(text, sizeof text, "%.0f/%.0f/%.0f", t.p50_ms, t.p95_ms, t.p99_ms);
+        text_right(text);
+        // The row's last cell, for tests: balancer/load-tests/N.
         expose_last_item("balancer/load-tests/" + std::to_string(t.number));
         ImGui::PopID();
     }
@@ -384,9 +376,10 @@ void load_test(const Simulation& sim, const FrameInput& in, BalancerState& state
 void balancer_panel(const Simulation& sim, const FrameInput& in, UiState& state, Actions& out) {
     if (begin_panel_body("balancer")) {
         algorithm_selector(sim, in, out);
+        // The load test and the table of finished ones first: comparing runs should need no scrolling.
+        load_test(sim, in, state.data_panels.balancer, out);
         health_table(sim, in, out);
         distribution(sim, in);
-        load_test(sim, in, state.data_panels.balancer, out);
     }
     end_panel_body();
 }

@@ -242,6 +242,9 @@ try {
   const row2 = rows.find((r) => r.name === 'balancer/load-tests/2');
   check(rows.length === 2 && row1 && row2 && row2.y > row1.y,
     'the Balancer tab shows one row per finished load test, oldest first', JSON.stringify(rows));
+  const panelRect = await findRect(page, 'panel');
+  check(panelRect && row2 && row2.y + row2.h <= panelRect.y + panelRect.h,
+    'both rows are in view without scrolling', JSON.stringify({ panel: panelRect, row2 }));
   await shoot(page, 'panel-balancer-tests.png');
 
   check(errors.length === 0, 'no console errors', errors.join('\n'));
