@@ -127,9 +127,8 @@ void frame() {
     follow_canvas_size();
     // The first frame is an ordinary one even with ?bench=1, so that `ready` times the
     // page's own startup, not the benchmark's first workload.
-    if (g_app.bench && g_app.ready) {
     g_app.gui->set_reduced_motion(js_reduced_motion() != 0);
-    if (g_app.bench) {
+    if (g_app.bench && g_app.ready) {
         bench_frame();
     } else if (g_app.seek_bench) {
         seek_bench_frame();
