@@ -396,17 +396,28 @@ TEST_CASE("lesson player: a step's view is in what the tab shows; an unknown vie
 }
 
 // The consistency lesson's key moment, done the student's way: the Shop reads every
-// product through server 1 (one `read` each). The lesson takes that for its read and
-// shows what server 1 returned beside what the leader holds.
+// product through server 1 (one `read` each), after the order was acknowledged and
+// while its REPLICATE to server 1 is still held up. The lesson takes that for its read,
+// shows what server 1 returned beside what the leader holds, and the client history
+// is not linearizable, with the order and the read as its witness.
 TEST_CASE("lesson player: the Shop's read of every product through server 1 is the stale read the lesson asks for") {
     Host host = fresh_host();
     LessonPlayer player;
     REQUIRE(player.open("consistency", host, 1));
     player.do_it_for_me(host);  // the order
     play(host, player, us_from_s(1));
+    REQUIRE(view(host, player).phase == LessonPhase::StepDone);
+    const auto acknowledged = [&] {
+        for (const ClientOrder& o : host.sim().clients().recent())
+            if (!o.is_read && o.sku == "PRD-4") return o.status == OrderStatus::Acknowledged;
+        return false;
+    };
+    CHECK(acknowledged());  // the read comes after the order was acknowledged
+    player.next(host);
     ui::LessonView v = view(host, player);
     REQUIRE(v.phase == LessonPhase::YourTurn);
     REQUIRE(v.awaited == "read PRD-4 via 1");
+    CHECK(host.sim().client_history().verdict().verdict == Verdict::Linearizable);
     for (const Product& p : host.sim().config().catalogue) REQUIRE(host.command("read " + p.sku + " via 1").ok);
     player.update(host);
     v = view(host, player);
@@ -415,7 +426,15 @@ TEST_CASE("lesson player: the Shop's read of every product through server 1 is t
     play(host, player, us_from_s(1));
     v = view(host, player);
     CHECK(v.phase == LessonPhase::StepDone);
+    for (const ui::ExpectView& e : v.expects) CHECK_MESSAGE(e.ok, e.what << " (seen: " << e.got << ")");
     REQUIRE(v.reads.size() == 1);
     CHECK(v.reads[0].stale);
     CHECK(v.reads[0].what == "server 1 returned 20 for PRD-4; leader 6 holds 17 now: a stale read");
+    // What the History tab outlines: the order and the stale read, nothing else.
+    const LinearizabilityResult r = host.sim().client_history().verdict();
+    CHECK(r.verdict == Verdict::NotLinearizable);
+    REQUIRE(r.witness.size() == 2);
+    CHECK(r.witness[0].kind == OpKind::Order);
+    CHECK(r.witness[1].kind == OpKind::Read);
+    CHECK(r.witness[1].value == 20);
 }

@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  check, clickNamed, clipOf, countColour, finish, launch, openPage, rectOf, rects, shotDir, startServer, waitFor, waitForRect, waitFrames,
+  check, clickNamed, clipOf, countColour, finish, launch, openPage, rectOf, rects, settledRect, shotDir, startServer, waitFor,
+  waitForRect, waitFrames,
 } from './lib.mjs';
 
 const lessonState = (page) => page.evaluate(() => window.clustersim.lesson());
@@ -20,12 +21,19 @@ const lessonState = (page) => page.evaluate(() => window.clustersim.lesson());
 const lessonMovesOn = (page, before, name) => waitFor(page,
   async (p) => JSON.stringify(await lessonState(p)) !== before, `the lesson to move on after '${name}'`, 10000);
 
-// Clicks a named item and waits for the frame that applies it.
+// Clicks a named item once it stands still, and waits for the frame that applies it.
+// The Lesson tab's buttons sit below the step box, which changes height when the
+// step's phase or the user's own commands change: a rect read a frame before that
+// and clicked after it misses the button. So the click waits until the rect is the
+// same two frames in a row (settledRect).
 async function click(page, name) {
   const before = JSON.stringify(await lessonState(page));
-  const ok = await clickNamed(page, name);
-  if (ok) await lessonMovesOn(page, before, name);
-  return ok;
+  const r = await settledRect(page, name, 5000);
+  if (!check(r, `item '${name}' is on screen`)) return false;
+  await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  await waitFrames(page);
+  await lessonMovesOn(page, before, name);
+  return true;
 }
 
 // Clicks a button of the tab if it is (still) there: a wait can end by itself
@@ -110,7 +118,7 @@ async function playThrough(page, name) {
 }
 
 // The steps whose `## view:` brings another tab forward (the chip shows then).
-const stepsWithView = { bully: [3], replication: [2], consistency: [3], cap_quorum: [3] };
+const stepsWithView = { bully: [3], replication: [2], consistency: [4], cap_quorum: [3] };
 
 const server = await startServer();
 const base = `http://127.0.0.1:${server.address().port}/`;
@@ -220,9 +228,15 @@ try {
   {
     const { page, errors } = await openPage(browser, `${base}?lesson=consistency&step=2`, { viewport: screen });
     check(await click(page, 'lesson/do-it'), 'consistency step 2: the order is placed');
-    let c = await waitFor(page, async (p) => { const l = await lessonState(p); return l.phase === 'your-turn' && l; },
+    let c = await waitFor(page, async (p) => { const l = await lessonState(p); return l.phase === 'step-done' && l; },
+      'the order\'s step to end');
+    const acked = (await page.evaluate(() => window.clustersim.state())).orders;
+    check(c && acked && acked.acknowledged === 1, 'the order is acknowledged before the read is asked for',
+      JSON.stringify(acked));
+    check(await click(page, 'lesson/next'), 'Next goes on to the read');
+    c = await waitFor(page, async (p) => { const l = await lessonState(p); return l.phase === 'your-turn' && l; },
       'the lesson to wait for the read');
-    check(c && c.awaited === 'read PRD-4 via 1', 'then it waits for "read PRD-4 via 1"', JSON.stringify(c));
+    check(c && c.step === 3 && c.awaited === 'read PRD-4 via 1', 'step 3 waits for "read PRD-4 via 1"', JSON.stringify(c));
     // Paused with messages in flight (100 ms latency): each dot is at least 10 px across,
     // i.e. holds 60 pixels or more of its family's colour (a 7 px dot holds about 38).
     const families = [[96, 170, 255], [255, 140, 50], [240, 220, 80], [230, 100, 210], [120, 200, 150]];
@@ -250,6 +264,13 @@ try {
     check(await clickNamed(page, 'tab/Lesson'), 'the Lesson tab is on screen');
     check(await waitForRect(page, 'lesson/stale-read', 5000), 'the lesson shows the stale read too');
     await page.screenshot({ path: path.join(shotDir, 'lessons-consistency-stale-lesson.png') });
+    // Step 4 brings the History tab forward: not linearizable, the order and the read outlined.
+    check(await click(page, 'lesson/next'), 'Next goes on to the History tab');
+    check(await waitForRect(page, 'history/verdict/not-linearizable', 5000), 'History: the verdict is "Not linearizable"');
+    const witness = (await rects(page)).filter((r) => r.name.startsWith('history/witness/'));
+    check(witness.length === 2, 'History: two operations are outlined as the witness (the order and the stale read)',
+      witness.map((r) => r.name).join(', '));
+    await page.screenshot({ path: path.join(shotDir, 'lessons-consistency-history.png') });
     check(errors.length === 0, 'no console errors on the consistency page', errors.join(' | '));
     await page.close();
   }
