@@ -9,18 +9,30 @@
 namespace cs::app {
 namespace {
 
-// About how much memory a copy of the simulation holds: what grows with the run (the
-// client history, every replica's order log and index, the checker's acknowledged
-// orders) plus the bounded rest (the event log, metric rings). An estimate for the
-// checkpoints' memory bound, not an accounting.
+// About how much memory a checkpoint holds alone: the parts a copy duplicates (the event
+// log, metric rings, queues, the checker's acknowledged orders) plus, per growing store,
+// the one chunk it will not share once the run writes on (sim/shared_chunks.h: the client
+// history, and each replica's log, digests and order index). Full chunks are shared with
+// the other checkpoints and the live run, so they are counted once (shared_bytes). An
+// estimate for the checkpoints' memory bound, not an accounting.
 std::size_t approx_bytes(const Simulation& sim) {
     constexpr std::size_t kFixed = std::size_t{2} << 20;  // event log (20,000 records), metrics, queues
     constexpr std::size_t kIndexEntry = 40;               // a hash-table node and its bucket
-    std::size_t bytes = kFixed + sim.client_history().ops().size() * sizeof(Operation);
+    constexpr std::size_t kChunk = 1024, kIndexTail = 2048;
+    std::size_t bytes = kFixed + kChunk * (sizeof(Operation) + sizeof(std::size_t));
     for (const Server& s : sim.servers())
-        bytes += sizeof(Server) + s.log.size() * (sizeof(LogEntry) + sizeof(std::uint64_t)) +
-                 s.order_index.size() * kIndexEntry;
+        bytes += sizeof(Server) + kChunk * (sizeof(LogEntry) + sizeof(std::uint64_t)) + kIndexTail * kIndexEntry;
     bytes += static_cast<std::size_t>(sim.clients().totals().acknowledged) * 16;
+    return bytes;
+}
+
+// The full chunks all checkpoints share, counted once, twice over: an order index's frozen
+// levels merge as it grows, and a checkpoint keeps the levels it was taken with.
+std::size_t shared_bytes(const Simulation& sim) {
+    constexpr std::size_t kIndexEntry = 40;
+    std::size_t bytes = sim.client_history().ops().size() * (sizeof(Operation) + sizeof(std::size_t));
+    for (const Server& s : sim.servers())
+        bytes += s.log.size() * (sizeof(LogEntry) + sizeof(std::uint64_t)) + 2 * s.order_index.size() * kIndexEntry;
     return bytes;
 }
 
@@ -136,7 +148,8 @@ void Host::maybe_checkpoint() {
     if (sim_->now_us() < checkpoints_.back().at_us + checkpoint_interval_us_) return;
     checkpoints_.push_back({sim_->now_us(), journal_applied_, copy_for_checkpoint(), approx_bytes(*sim_)});
     checkpoint_bytes_ += checkpoints_.back().bytes;
-    if (checkpoints_.size() <= kMaxCheckpoints && checkpoint_bytes_ <= kCheckpointBudgetBytes) return;
+    if (checkpoints_.size() <= kMaxCheckpoints && checkpoint_bytes_ + shared_bytes(*sim_) <= kCheckpointBudgetBytes)
+        return;
     // Keep every other checkpoint (always the first) and space the next ones twice as far:
     // memory stays bounded however long the run, and a seek replays at most one interval.
     std::vector<Checkpoint> kept;

@@ -137,7 +137,7 @@ void Checker::after_event(const std::vector<Server>& servers, NodeId agreed_lead
     }
     for (; verified_ < acked_.size(); ++verified_) {
         const AckedOrder& order = acked_[verified_];
-        if (leader.order_index.count(order.order_id)) continue;
+        if (leader.order_index.contains(order.order_id)) continue;
         if (std::find(lost_reported_.begin(), lost_reported_.end(), order.order_id) != lost_reported_.end()) continue;
         if (lost_reported_.size() < 4096) lost_reported_.push_back(order.order_id);
         Violation v;

@@ -42,7 +42,7 @@ std::size_t ClientHistory::invoke(std::uint64_t id, OpKind kind, std::int32_t pr
 
 void ClientHistory::complete(std::size_t index, Outcome outcome, FailKind fail_kind, std::int64_t value, TimeUs now_us) {
     if (index >= ops_.size() || !op_open_[index]) return;
-    Operation& op = ops_[index];
+    Operation& op = ops_.mut(index);
     op_open_[index] = false;
     op.outcome = outcome;
     op.fail_kind = fail_kind;
@@ -55,7 +55,7 @@ void ClientHistory::complete(std::size_t index, Outcome outcome, FailKind fail_k
 History ClientHistory::history() const {
     History h;
     h.initial_stock = initial_stock_;
-    h.ops = ops_;
+    h.ops = ops_.to_vector();
     return h;
 }
 

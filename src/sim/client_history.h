@@ -16,6 +16,7 @@
 
 #include "history.h"
 #include "linearizability.h"
+#include "shared_chunks.h"
 
 namespace cs {
 
@@ -50,7 +51,8 @@ public:
     // Off: reads stay in the history (and its export) but the check judges orders only.
     void set_check_reads(bool on) { check_reads_ = on; }
 
-    const std::vector<Operation>& ops() const { return ops_; }
+    // Shared between copies of the Simulation until written (shared_chunks.h).
+    const SharedChunks<Operation>& ops() const { return ops_; }
     bool truncated() const { return truncated_; }
     // The whole history as the checker and the EDN export take it; operations still
     // in flight appear open (no completion), like unknown ones.
@@ -59,7 +61,7 @@ public:
 
 private:
     struct ProductTrack {
-        std::vector<std::size_t> ops;  // indices into ops_, in invocation order
+        SharedChunks<std::size_t> ops;  // indices into ops_, in invocation order
         std::size_t cut = 0;           // ops[0..cut) are settled
         std::int64_t stock_at_cut = 0;
         std::size_t checked_size = 0;  // the window's size at the last check
@@ -71,7 +73,7 @@ private:
                                      std::int64_t stock) const;
     void advance_cut(ProductTrack& track);
 
-    std::vector<Operation> ops_;
+    SharedChunks<Operation> ops_;
     std::vector<ProductTrack> tracks_;
     std::vector<std::int64_t> initial_stock_;
     std::vector<std::string> product_names_;

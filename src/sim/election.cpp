@@ -153,7 +153,7 @@ void announce(Server& s, Ctx& ctx) {
     for (NodeId to = 1; to <= ctx.server_count(); ++to) {
         if (to == s.id || (!quorum && to > s.id)) continue;
         Message m = make(s, MsgType::Coordinator, to);
-        if (quorum) m.entries = s.log;
+        if (quorum) m.entries = s.log.to_vector();
         ctx.send(std::move(m));
     }
 }

@@ -49,10 +49,10 @@ std::int64_t committed_stock(const Server& s, std::int32_t product) {
 // The leader validates, applies, replicates; the answer follows when enough followers hold it.
 void leader_order(Server& s, const Message& m, Ctx& ctx) {
     const Config& cfg = ctx.config();
-    auto found = s.order_index.find(m.order_id);
-    if (found != s.order_index.end()) {
+    const std::uint64_t* found = s.order_index.find(m.order_id);
+    if (found != nullptr) {
         // A retry of an order this leader already holds: never apply it twice.
-        if (!cfg.quorum || found->second <= s.commit_index)
+        if (!cfg.quorum || *found <= s.commit_index)
             reply_order(s, m, m.from, OrderStatus::Acknowledged, Reason::None, ctx);
         return;  // still replicating: the first answer will come when it is held
     }

@@ -76,7 +76,8 @@ void record_ack(Server& s, NodeId from, std::uint64_t length, Ctx& ctx) {
 }
 
 // Newer means: its last entry is from a later epoch, or as recent and longer.
-bool newer_log(const std::vector<LogEntry>& a, const std::vector<LogEntry>& b) {
+template <class LogA, class LogB>  // a std::vector or a Server's SharedChunks
+bool newer_log(const LogA& a, const LogB& b) {
     const std::int64_t ea = a.empty() ? 0 : a.back().epoch, eb = b.empty() ? 0 : b.back().epoch;
     return ea != eb ? ea > eb : a.size() > b.size();
 }
@@ -228,7 +229,7 @@ bool on_replication_timeout(Server& s, Ctx& ctx) {
 
 void send_sync(const Server& s, NodeId to, Ctx& ctx) {
     Message m = make(s, MsgType::SyncState, to);
-    m.entries = s.log;
+    m.entries = s.log.to_vector();
     ctx.send(std::move(m));
 }
 
@@ -244,7 +245,7 @@ void handle_sync_request(Server& s, const Message& m, Ctx& ctx) {
         // its elections collect state from a majority.
         Message copy = make(s, MsgType::SyncState, m.from);
         copy.ok = false;
-        copy.entries = s.log;
+        copy.entries = s.log.to_vector();
         ctx.send(std::move(copy));
     }
 }

@@ -106,14 +106,13 @@ void rebuild_derived(Server& s, const std::vector<Product>& catalogue) {
     s.stock.resize(catalogue.size());
     for (std::size_t p = 0; p < catalogue.size(); ++p) s.stock[p] = catalogue[p].initial_stock;
     s.prefix_digest.clear();
-    s.prefix_digest.reserve(s.log.size());
     s.order_index.clear();
     std::uint64_t d = kDigestSeed;
     for (std::size_t i = 0; i < s.log.size(); ++i) {
         const LogEntry& e = s.log[i];
         d = entry_digest(d, e);
         s.prefix_digest.push_back(d);
-        s.order_index[e.order_id] = i + 1;
+        s.order_index.insert(e.order_id, i + 1);
         if (e.product >= 0 && static_cast<std::size_t>(e.product) < s.stock.size())
             s.stock[static_cast<std::size_t>(e.product)] -= e.quantity;
     }
@@ -237,7 +236,7 @@ void log_simple(Ctx& ctx, LogKind kind, LogLevel level, NodeId node, NodeId othe
 void append(Server& s, const LogEntry& e, Ctx& ctx) {
     s.prefix_digest.push_back(entry_digest(digest_at(s, s.log.size()), e));
     s.log.push_back(e);
-    s.order_index[e.order_id] = s.log.size();
+    s.order_index.insert(e.order_id, s.log.size());
     if (e.product >= 0 && static_cast<std::size_t>(e.product) < s.stock.size()) {
         s.stock[static_cast<std::size_t>(e.product)] -= e.quantity;
         ctx.checker().on_stock_change(s, e.product, ctx.now(), ctx.current_message());

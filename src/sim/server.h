@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "message.h"
+#include "shared_chunks.h"
 #include "metrics.h"
 
 namespace cs {
@@ -69,10 +70,12 @@ struct Server {
     std::int64_t best_log_epoch = -1;
 
     // Data: the order log is the replicated state; stock is derived from it.
-    std::vector<LogEntry> log;
-    std::vector<std::uint64_t> prefix_digest;  // prefix_digest[k] = digest of log[0..k)
+    // The log, its digests and its index are shared between copies of the Simulation
+    // until written (shared_chunks.h): the app's checkpoints cost little each.
+    SharedChunks<LogEntry> log;
+    SharedChunks<std::uint64_t> prefix_digest;  // prefix_digest[k] = digest of log[0..k)
     std::vector<std::int64_t> stock;
-    std::unordered_map<std::uint64_t, std::uint64_t> order_index;  // order id -> 1-based position
+    SharedIndex<std::uint64_t, std::uint64_t> order_index;  // order id -> 1-based position
     std::uint64_t data_version = 0;  // bumped when the log is replaced (not appended to)
 
     // Leader bookkeeping.

@@ -173,7 +173,7 @@ void Simulation::set_timer(NodeId node, TimerKind kind, TimeUs delay_us, std::ui
 
 void Simulation::plant_broken_invariant_for_test(NodeId node) {
     Server& s = servers_.at(static_cast<std::size_t>(node - 1));
-    s.order_index[~std::uint64_t{0}] = s.log.size() + 1;  // an order the log does not hold
+    s.order_index.insert(~std::uint64_t{0}, s.log.size() + 1);  // an order the log does not hold
 }
 
 bool Simulation::step() {

@@ -33,7 +33,7 @@ void start_view_change(Server& s, Ctx& ctx) {
     s.epoch = std::max(s.epoch, s.promised_epoch) + 1;
     s.promised_epoch = s.epoch;
     s.state_from.assign(1, s.id);
-    s.best_log = s.log;
+    s.best_log = s.log.to_vector();
     s.best_log_epoch = s.log_epoch;
     for (NodeId to = 1; to <= ctx.server_count(); ++to)
         if (to != s.id) ctx.send(make(s, MsgType::StateRequest, to));
@@ -49,7 +49,7 @@ void handle_state_request(Server& s, const Message& m, Ctx& ctx) {
         s.epoch = std::max(s.epoch, m.epoch);
         if (s.role == Role::Leader || s.role == Role::Recovering) become_follower(s, kNoNode, m.epoch, ctx);
         r.epoch = m.epoch;
-        r.entries = s.log;
+        r.entries = s.log.to_vector();
     } else {
         r.ok = false;
         r.epoch = s.promised_epoch;
@@ -93,7 +93,7 @@ void finish_recovery(Server& s, Ctx& ctx) {
     for (NodeId to = 1; to <= ctx.server_count(); ++to) {
         if (to == s.id) continue;
         Message m = make(s, MsgType::Coordinator, to);
-        m.entries = s.log;
+        m.entries = s.log.to_vector();
         ctx.send(std::move(m));
         barrier.waiting_for.push_back(to);
     }

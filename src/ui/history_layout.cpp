@@ -8,7 +8,7 @@ namespace cs::ui {
 
 bool op_open_ended(const Operation& op) { return op.complete_us < 0 || op.outcome == Outcome::Unknown; }
 
-void HistoryIndex::update(const std::vector<Operation>& ops, TimeUs now_us) {
+void HistoryIndex::update(const SharedChunks<Operation>& ops, TimeUs now_us) {
     if (ops.size() < seen_ || now_us < now_us_) {
         const std::uint64_t version = version_;
         *this = HistoryIndex();
@@ -36,7 +36,7 @@ void HistoryIndex::update(const std::vector<Operation>& ops, TimeUs now_us) {
     if (completed_ != completed_before || seen_ != seen_before) ++version_;
 }
 
-void HistoryIndex::visible(const std::vector<Operation>& ops, TimeUs t0_us, TimeUs t1_us,
+void HistoryIndex::visible(const SharedChunks<Operation>& ops, TimeUs t0_us, TimeUs t1_us,
                            std::vector<std::size_t>& out) const {
     out.clear();
     const std::size_t settled = std::min(settled_, ops.size());
@@ -62,7 +62,7 @@ void HistoryIndex::visible(const std::vector<Operation>& ops, TimeUs t0_us, Time
     }
 }
 
-std::vector<PlacedOp> place_ops(const std::vector<Operation>& ops, const std::vector<std::size_t>& visible,
+std::vector<PlacedOp> place_ops(const SharedChunks<Operation>& ops, const std::vector<std::size_t>& visible,
                                 HistoryRows rows, int max_lanes, std::vector<int>& lanes_per_row,
                                 int row_count) {
     std::vector<PlacedOp> placed;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/history.h"
+#include "sim/shared_chunks.h"
 
 namespace cs::ui {
 
@@ -24,11 +25,11 @@ class HistoryIndex {
 public:
     // Catches up with `ops` at simulated time now_us. A history that shrank or a clock
     // that went back (a seek into the past restored an older simulation) starts over.
-    void update(const std::vector<Operation>& ops, TimeUs now_us);
+    void update(const SharedChunks<Operation>& ops, TimeUs now_us);
 
     // Indices of the operations drawn between t0 and t1: invoked no later than t1 and
     // not completed before t0 (open-ended ones reach every later moment). Ascending.
-    void visible(const std::vector<Operation>& ops, TimeUs t0_us, TimeUs t1_us, std::vector<std::size_t>& out) const;
+    void visible(const SharedChunks<Operation>& ops, TimeUs t0_us, TimeUs t1_us, std::vector<std::size_t>& out) const;
 
     int process_count() const { return process_count_; }
     std::size_t completed() const { return completed_; }
@@ -55,7 +56,7 @@ struct PlacedOp {
     int row = 0;
     int lane = 0;
 };
-std::vector<PlacedOp> place_ops(const std::vector<Operation>& ops, const std::vector<std::size_t>& visible,
+std::vector<PlacedOp> place_ops(const SharedChunks<Operation>& ops, const std::vector<std::size_t>& visible,
                                 HistoryRows rows, int max_lanes, std::vector<int>& lanes_per_row,
                                 int row_count);
 

@@ -211,7 +211,7 @@ RowGeometry row_geometry(const std::vector<int>& lanes, float lane_h, float gap)
 void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, Actions& out) {
     HistoryViewState& v = state.history;
     const ClientHistory& history = sim.client_history();
-    const std::vector<Operation>& ops = history.ops();
+    const SharedChunks<Operation>& ops = history.ops();
     const TimeUs now = sim.now_us();
     const float s = in.scale;
     v.index.update(ops, now);
