@@ -125,11 +125,10 @@ void seek_bench_frame() {
 
 void frame() {
     follow_canvas_size();
+    g_app.gui->set_reduced_motion(js_reduced_motion() != 0);
     // The first frame is an ordinary one even with ?bench=1, so that `ready` times the
     // page's own startup, not the benchmark's first workload.
     if (g_app.bench && g_app.ready) {
-    g_app.gui->set_reduced_motion(js_reduced_motion() != 0);
-    if (g_app.bench) {
         bench_frame();
     } else if (g_app.seek_bench) {
         seek_bench_frame();
