@@ -298,14 +298,17 @@ void lesson_player(const FrameInput& in, UiState& state, Actions& out, bool embe
     expose_if_visible("lesson/narration");
     ImGui::Spacing();
     if (v.off_track.empty()) status_box(v, in, out);
-    expectations(v);
     deviation(v, out);
+    // The step's buttons before what it checks: in a short window (640x480) the
+    // list of what you should see scrolls, the way on stays in view.
     navigation(v, out);
-    if (embedded) return;
-    same_line_if_fits(button_width("Close lesson"));
-    if (ImGui::Button("Close lesson")) out.course.close_lesson = true;
-    expose_if_visible("lesson/close");
-    tooltip("Leaves the lesson; the cluster stays as it is.");
+    if (!embedded) {
+        same_line_if_fits(button_width("Close lesson"));
+        if (ImGui::Button("Close lesson")) out.course.close_lesson = true;
+        expose_if_visible("lesson/close");
+        tooltip("Leaves the lesson; the cluster stays as it is.");
+    }
+    expectations(v);
 }
 
 // ---- links, downloads, loading ----
