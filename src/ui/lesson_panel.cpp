@@ -194,10 +194,9 @@ void status_box(const LessonView& v, const FrameInput& in, Actions& out) {
         }
         case LessonPhase::StepDone:
             boxed(kDoneBox, [&] {
-                ImGui::TextWrapped("%s", v.paused_at_step_end
-                                             ? "Step done. The clock is stopped at this moment: look around, try "
-                                               "things, then go on (Play lets time pass here)."
-                                             : "Step done. Look around, try things, then go on.");
+                // Short: in a 480 px tall window the step's buttons below must stay in view.
+                ImGui::TextWrapped("%s", v.paused_at_step_end ? "Step done: the clock is stopped here. Look around, then go on."
+                                                              : "Step done. Look around, then go on.");
                 if (coloured_button("Next step \xe2\x96\xb6", kNextButton)) out.course.next_step = true;
                 expose_if_visible("lesson/next-big");
             });
