@@ -75,11 +75,11 @@ namespace {
 // `node_share`: the node's radius as a share of the room from the centre (bigger
 // in a small view, where every pixel of a node helps).
 void place_ring(ClusterGeometry& g, Rect ring, float above, float below, float beside, float min_r, float scale,
-                float node_share = 0.12f) {
+                float node_share = 0.12f, float max_r = 32.0f) {
     const float fit_h = (ring.h - above - below) * 0.5f;
     const float fit_w = ring.w * 0.5f - beside;
     const float half_space = std::max(std::min(fit_h, fit_w), 1.0f);
-    float node_r = std::clamp(half_space * node_share, min_r, 32.0f * scale);
+    float node_r = std::clamp(half_space * node_share, min_r, max_r * scale);
     g.ring_radius = std::max(half_space - node_r, node_r * 2.0f);
     g.ring_center = {ring.x + ring.w * 0.5f, ring.y + above + std::max(fit_h, half_space)};
     if (g.servers > 1) {
@@ -101,7 +101,8 @@ ClusterGeometry compact_geometry(Rect area, int servers, float scale) {
     // Room for the LEADER mark above a node and the role line under it; in a very
     // small view the view leaves those out, and the ring takes the room instead.
     const float above = std::clamp(area.h * 0.2f, 12.0f * scale, 34.0f * scale);
-    const float below = std::clamp(area.h * 0.12f, 12.0f * scale, 34.0f * scale);
+    // Under a node: its role line, and where there is room its Crash button too.
+    const float below = std::clamp(area.h * 0.16f, 12.0f * scale, 66.0f * scale);
     const float beside = std::clamp(area.w * 0.08f, 12.0f * scale, 34.0f * scale);
     constexpr float kShare = 0.2f;
     if (area.w >= area.h * 1.25f) {
@@ -114,7 +115,7 @@ ClusterGeometry compact_geometry(Rect area, int servers, float scale) {
         g.legend = {area.x, legend_top, column_w, std::max(area.y + area.h - legend_top, 0.0f)};
         const float ring_left = area.x + column_w;
         place_ring(g, Rect{ring_left, area.y, std::max(area.x + area.w - ring_left, 1.0f), area.h}, above, below, beside,
-                   9.0f * scale, scale, kShare);
+                   9.0f * scale, scale, kShare, 24.0f);
         return g;
     }
     // Tall or square: the clients box in the top left corner, the load balancer in
@@ -128,7 +129,7 @@ ClusterGeometry compact_geometry(Rect area, int servers, float scale) {
     g.legend = {area.x, area.y + area.h - legend_h, area.w, legend_h};
     const float ring_h = std::max(g.legend.y - area.y, 1.0f);
     place_ring(g, Rect{area.x, area.y, area.w, ring_h}, std::max(above, g.box_half.y * 2.0f + margin), below, beside,
-               9.0f * scale, scale, kShare);
+               9.0f * scale, scale, kShare, 24.0f);
     return g;
 }
 

@@ -92,7 +92,7 @@ float rows_height(int rows, float scale) {
 // The smallest legend: one mark per family with a one-word name, in as many
 // lines as the room needs (usually one), bottom-aligned; nothing if one line does not fit.
 ImVec4 swatch_legend(ImDrawList* draw, ImVec2 min, ImVec2 max, float scale) {
-    const float line_h = ImGui::GetTextLineHeightWithSpacing();
+    const float line_h = ImGui::GetTextLineHeight() + 4.0f * scale;  // tighter than the item spacing
     const float pad = 6.0f * scale, mark = 14.0f * scale, gap = 10.0f * scale;
     const float width = max.x - min.x;
     if (max.y - min.y < line_h + pad) return ImVec4(0, 0, 0, 0);
