@@ -128,14 +128,14 @@ void draw_density(const Simulation& sim, const SpaceTimeFrame& f, ImDrawList* dr
     std::uint32_t most = 1;
     for (std::uint32_t v : counts) most = std::max(most, v);
     const float w = std::max(2.0f, f.lane_width() * 0.5f);
-    const float log_most = std::log1p(static_cast<float>(most));
+    const float root_most = std::sqrt(static_cast<float>(most));
     for (int r = 0; r < rows; ++r)
         for (std::size_t l = 0; l < lanes; ++l) {
             const std::uint32_t v = counts[static_cast<std::size_t>(r) * lanes + l];
             if (v == 0) continue;
             const float x = f.lane_x(static_cast<int>(l));
             const float y = f.top + static_cast<float>(r) * kMergePx;
-            const float a = 0.2f + 0.8f * std::log1p(static_cast<float>(v)) / log_most;
+            const float a = 0.15f + 0.85f * std::sqrt(static_cast<float>(v)) / root_most;  // the busy lanes stand out
             draw->AddRectFilled(ImVec2(x - w * 0.5f, y), ImVec2(x + w * 0.5f, y + kMergePx), with_alpha(color::kSelected, a));
         }
     // Lane marks from the milestones (crash, restart, faults, leaders, violations).
@@ -192,6 +192,7 @@ void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& f, const SpaceT
     const TimeUs lost_flight_us = std::max<TimeUs>(1000, sim.network().latency_us_min());
     const float half_lane = f.lane_width() * 0.5f;
     const bool labels = last - first < 400 && f.lane_width() > 40.0f;
+    const bool many_lanes = f.lanes > 17;
     std::vector<ImVec4> label_boxes;  // labels drawn so far: a label that would overlap one is left out
     // Event order (as ShiViz draws): the events in view evenly spaced down the lanes, so a
     // 10 ms message between two 1 s heartbeats is as readable as anything else.
@@ -207,7 +208,7 @@ void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& f, const SpaceT
         const bool focused = order32 != 0 && e.order_id == order32;
         const ImU32 c = with_alpha(family_color(msg_family(e.type)), alpha);
         if (focused) arrow(draw, a, b, with_alpha(IM_COL32(255, 255, 255, 255), alpha), 5.0f, false);
-        arrow(draw, a, b, c, focused ? 2.5f : 1.5f, head);
+        arrow(draw, a, b, c, focused ? 2.5f : many_lanes ? 1.0f : 1.5f, head);
         if (lost) cross(draw, b.x, b.y, 5.0f, with_alpha(color::kError, alpha));
         if (labels && std::fabs(b.y - a.y) > ImGui::GetFontSize() && std::fabs(b.x - a.x) > 30.0f) {
             const char* name = msg_type_name(e.type);
@@ -268,7 +269,10 @@ void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& f, const SpaceT
         if (y - previous < kMergePx && !ring && rel != CausalRelation::Selected) return true;
         previous = y;
         const ImU32 dot = message ? family_color(msg_family(e.type)) : color::kText;
-        draw->AddCircleFilled(ImVec2(x, y), 3.5f, with_alpha(dot, alpha), 10);
+        if (many_lanes)  // 64 narrow lanes: a square is as good as a circle and costs two triangles
+            draw->AddRectFilled(ImVec2(x - 2.5f, y - 2.5f), ImVec2(x + 2.5f, y + 2.5f), with_alpha(dot, alpha));
+        else
+            draw->AddCircleFilled(ImVec2(x, y), 3.5f, with_alpha(dot, alpha), 10);
         if (ring) draw->AddCircle(ImVec2(x, y), rel == CausalRelation::Selected ? 8.0f : 5.5f, relation_ring(rel), 12, 2.0f);
         hits.dots.push_back({e.index, x, y});
         if (exposed < kMaxExposedEvents && y >= f.top && y <= f.top + f.height) {

@@ -19,7 +19,7 @@ namespace cs::ui {
 struct SpaceTimeState;
 
 inline constexpr std::uint64_t kDetailEvents = 2500;
-inline constexpr std::size_t kMaxExposedEvents = 300;  // rects() entries per frame
+inline constexpr std::size_t kMaxExposedEvents = 200;  // rects() entries per frame (events, and arrows)
 
 // What the pointer can hit this frame.
 struct SpaceTimeHits {

@@ -115,7 +115,7 @@ void lane_headers(const SpaceTimeFrame& f, ImDrawList* draw, float header_top, c
                       down ? 1.0f : 2.0f);
         const std::string name = lane == 0 ? (w > 70 ? "clients/LB" : "C") : (w > 24 ? "S" : "") + std::to_string(lane);
         const ImVec2 size = ImGui::CalcTextSize(name.c_str());
-        if (size.x > w + 2.0f && lane % 8 != 0) continue;  // 64 lanes: every eighth name
+        if (size.x > w - 2.0f && lane % 8 != 0) continue;  // 64 lanes: every eighth name
         const ImU32 c = lane >= 1 && sim.server(lane).is_leader() ? color::kNodeLeader : color::kText;
         draw->AddText(ImVec2(x - size.x * 0.5f, header_top), down ? color::kTextDim : c, name.c_str());
     }
