@@ -312,7 +312,7 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
         const TimeUs solid_end = op.complete_us >= 0 ? op.complete_us : now;
         const float x1 = std::max(std::min(axis.x(solid_end), bars_x1), x0 + 2.0f * s);
         const std::size_t lane = static_cast<std::size_t>(p.row) * kMaxLanes + static_cast<std::size_t>(p.lane);
-        if (x1 <= lane_drawn_to[lane] + 0.5f && !witness && !focused && !open) continue;
+        if (x1 <= lane_drawn_to[lane] + 1.5f * s && !witness && !focused && !open) continue;
         lane_drawn_to[lane] = std::max(lane_drawn_to[lane], x1);
         const ImU32 c = bar_colour(op);
         draw->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), with_alpha(c, 150), 3.0f * s);
@@ -339,15 +339,17 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
     for (auto it = drawn.rbegin(); it != drawn.rend(); ++it) {
         const float limit = next_x0[it->lane];
         next_x0[it->lane] = it->min.x;
-        const Operation& op = ops[it->op];
         const float gap = 3.0f * s, y = it->min.y + 2.0f * s;
+        // Zoomed out, most bars have room for no label at all: skip them before making strings.
+        if (it->max.x - it->min.x < 4.0f * gap && limit - it->max.x < 10.0f * gap && !it->witness) continue;
+        const Operation& op = ops[it->op];
         const std::string full = op_label(history, op, v, true), brief = op_label(history, op, v, false);
         const float inside = it->max.x - it->min.x - 2.0f * gap;
         if (ImGui::CalcTextSize(full.c_str()).x <= inside) {
             draw->AddText(ImVec2(it->min.x + gap, y), color::kText, full.c_str());
         } else if (ImGui::CalcTextSize(brief.c_str()).x <= inside) {
             draw->AddText(ImVec2(it->min.x + gap, y), color::kText, brief.c_str());
-        } else if (limit - it->max.x > 3.0f * gap) {
+        } else if (it->witness || limit - it->max.x >= ImGui::CalcTextSize(brief.c_str()).x + 2.0f * gap) {
             draw->PushClipRect(ImVec2(it->max.x, it->min.y), ImVec2(limit - gap, it->max.y), true);
             draw->AddText(ImVec2(it->max.x + gap, y), it->witness ? color::kError : color::kTextDim, brief.c_str());
             draw->PopClipRect();
