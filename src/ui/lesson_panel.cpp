@@ -182,13 +182,17 @@ void status_box(const LessonView& v, const FrameInput& in, Actions& out) {
                 // The words above the bar, not in it: a narrow bar would push them outside.
                 dim_wrapped("Watching: simulated time passes (" + seconds(v.wait_left_us) + " of " +
                             seconds(v.wait_total_us) + " left).");
-                const float inside = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x;
+                // The bar and Skip ahead share one row: in a 480 px tall window the step's
+                // buttons below must stay in view.
+                const float skip_w = button_width("Skip ahead") + ImGui::GetStyle().ItemSpacing.x;
+                const float inside = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().FramePadding.x - skip_w;
                 ImGui::ProgressBar(std::clamp(done, 0.0f, 1.0f), ImVec2(std::max(inside, 1.0f), 0.0f), "");
                 expose_if_visible("lesson/progress");
-                if (in.playback.paused) dim_wrapped("Paused: press Play (or Space) to let time pass.");
+                ImGui::SameLine();
                 if (ImGui::Button("Skip ahead")) out.course.skip_wait = true;
                 expose_if_visible("lesson/skip");
                 tooltip("Jumps to the end of this wait at once.");
+                if (in.playback.paused) dim_wrapped("Paused: press Play (or Space) to let time pass.");
             });
             break;
         }
