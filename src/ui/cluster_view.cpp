@@ -259,7 +259,7 @@ void server_tooltip(const Simulation& sim, const Server& s) {
     if (!s.alive)
         ImGui::TextColored(ImColor(color::kCrashMark), "crashed");
     else
-        ImGui::TextColored(ImColor(role_color(s)), "%s%s", role_name(s.role), cut_off(sim, s.id) ? ", isolated" : "");
+        ImGui::TextColored(ImColor(current_theme() == Theme::Light ? color::kText : role_color(s)), "%s%s", role_name(s.role), cut_off(sim, s.id) ? ", isolated" : "");
     if (ImGui::BeginTable("server-tip", 2, ImGuiTableFlags_SizingFixedFit)) {
         auto row = [](const char* key, const char* fmt, auto... values) {
             ImGui::TableNextRow();
@@ -319,7 +319,7 @@ void draw_queue_badge(ImDrawList* draw, ImVec2 c, float r, int queue, float scal
     const float h = size.y + 1.0f * scale, w = std::max(size.x + 8.0f * scale, h);
     draw->AddRectFilled(ImVec2(centre.x - w * 0.5f, centre.y - h * 0.5f), ImVec2(centre.x + w * 0.5f, centre.y + h * 0.5f),
                         color::kWarning, h * 0.5f);
-    draw->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), IM_COL32(20, 20, 24, 255), text);
+    draw->AddText(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), ink_on(color::kWarning), text);
 }
 
 // A server made slow (`slow S F`): "slow x20" on a tag at its upper left, opposite the queue badge.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ui/theme.h"
+#include "ui/timeline.h"
 
 using namespace cs::ui;
 
@@ -31,6 +32,19 @@ TEST_CASE("both themes meet WCAG contrast") {
         const std::string name = theme == Theme::Light ? "light" : "dark";
         INFO(name, " theme:\n", joined(failures));
         CHECK(failures.empty());
+    }
+    apply_theme(Theme::Dark);
+}
+
+TEST_CASE("the timeline's milestone marks keep 3:1 against the page in both themes") {
+    for (const Theme theme : {Theme::Dark, Theme::Light}) {
+        apply_theme(theme);
+        for (const cs::MilestoneKind kind : {cs::MilestoneKind::Crash, cs::MilestoneKind::Restart, cs::MilestoneKind::Fault,
+                                         cs::MilestoneKind::Heal, cs::MilestoneKind::ElectionStart,
+                                         cs::MilestoneKind::LeaderElected, cs::MilestoneKind::Violation}) {
+            INFO((theme == Theme::Light ? "light" : "dark"), " theme, milestone ", static_cast<int>(kind));
+            CHECK(contrast_ratio(milestone_color(kind), color::kCanvas) >= 3.0);
+        }
     }
     apply_theme(Theme::Dark);
 }
