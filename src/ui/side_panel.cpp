@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -44,37 +43,6 @@ constexpr Tab kTabs[] = {
 };
 
 }  // namespace
-
-const char* side_tab_name(SideTab tab) {
-    switch (tab) {
-        case SideTab::Inspect: return "Inspect";
-        case SideTab::Shop: return "Shop";
-        case SideTab::Data: return "Data";
-        case SideTab::Balancer: return "Balancer";
-        case SideTab::Metrics: return "Metrics";
-        case SideTab::Faults: return "Faults";
-        case SideTab::Log: return "Log";
-        case SideTab::SpaceTime: return "Space-time";
-        case SideTab::History: return "History";
-        case SideTab::Lesson: return "Lesson";
-        case SideTab::Count: break;
-    }
-    return "?";
-}
-
-bool side_tab_from_view(const char* view, SideTab& out) {
-    const std::string wanted = view ? view : "";
-    for (int i = 0; i < static_cast<int>(SideTab::Count); ++i) {
-        std::string name;
-        for (const char* c = side_tab_name(static_cast<SideTab>(i)); *c; ++c)
-            if (*c != '-') name += static_cast<char>(std::tolower(static_cast<unsigned char>(*c)));
-        if (name == wanted) {
-            out = static_cast<SideTab>(i);
-            return true;
-        }
-    }
-    return false;
-}
 
 namespace {
 

@@ -12,18 +12,13 @@
 #include "ui/inspect_panel.h"
 #include "ui/lesson_panel.h"
 #include "ui/log_panel.h"
+#include "ui/side_tabs.h"
 #include "ui/spacetime_panel.h"
 #include "ui/start_card.h"
 #include "ui/time_controls.h"
 
 namespace cs::ui {
 
-enum class SideTab : std::uint8_t {
-    Inspect, Shop, Data, Balancer, Metrics, Faults, Log, SpaceTime, History, Lesson, Count
-};
-const char* side_tab_name(SideTab tab);
-// The tab a `view=` URL parameter names (its name in lower case, without the hyphen).
-bool side_tab_from_view(const char* view, SideTab& out);
 
 struct UiState {
     SideTab tab = SideTab::Inspect;
