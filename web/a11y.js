@@ -40,7 +40,7 @@
   // key is left held down in the simulator.
   var canvas = Module.canvas;
   function forCanvas(target) {
-    return target === canvas || target === document.body || target === document.documentElement || !target;
+    return target === canvas || target === window || target === document.body || target === document.documentElement || !target;
   }
   function routeKey(event) {
     if (event.key === 'Tab') {
