@@ -259,7 +259,7 @@ void server_tooltip(const Simulation& sim, const Server& s) {
     if (!s.alive)
         ImGui::TextColored(ImColor(color::kCrashMark), "crashed");
     else
-        ImGui::TextColored(ImColor(current_theme() == Theme::Light ? color::kText : role_color(s)), "%s%s", role_name(s.role), cut_off(sim, s.id) ? ", isolated" : "");
+        ImGui::TextColored(ImColor(role_text_color(s)), "%s%s", role_name(s.role), cut_off(sim, s.id) ? ", isolated" : "");
     if (ImGui::BeginTable("server-tip", 2, ImGuiTableFlags_SizingFixedFit)) {
         auto row = [](const char* key, const char* fmt, auto... values) {
             ImGui::TableNextRow();

@@ -62,6 +62,11 @@ void dark_palette() {
     kStatusBox = IM_COL32(36, 46, 66, 255);
     kYourTurnBox = IM_COL32(70, 56, 24, 255);
     kDoneBox = IM_COL32(32, 62, 44, 255);
+    kFaultMark = IM_COL32(230, 130, 60, 255);
+    kHealMark = IM_COL32(90, 200, 200, 255);
+    kViolationMark = IM_COL32(255, 70, 160, 255);
+    kElectionMark = kNodeCandidate;
+    kLeaderMark = kNodeLeader;
     panel_color::kGood = IM_COL32(120, 205, 150, 255);
     panel_color::kBad = IM_COL32(235, 95, 95, 255);
     panel_color::kPending = IM_COL32(140, 180, 240, 255);
@@ -111,6 +116,11 @@ void light_palette() {
     kStatusBox = IM_COL32(226, 233, 245, 255);
     kYourTurnBox = IM_COL32(252, 236, 200, 255);
     kDoneBox = IM_COL32(218, 240, 224, 255);
+    kFaultMark = IM_COL32(180, 80, 0, 255);
+    kHealMark = IM_COL32(0, 120, 130, 255);
+    kViolationMark = IM_COL32(190, 0, 110, 255);
+    kElectionMark = kWarning;
+    kLeaderMark = kLeaderText;
     panel_color::kGood = IM_COL32(20, 118, 50, 255);
     panel_color::kBad = IM_COL32(190, 30, 30, 255);
     panel_color::kPending = IM_COL32(25, 95, 190, 255);
@@ -214,6 +224,10 @@ ImU32 health_color(int health) {
     if (health >= 70) return color::kGood;
     if (health >= 40) return color::kWarning;
     return color::kError;
+}
+
+ImU32 role_text_color(const Server& server) {
+    return g_theme == Theme::Light ? color::kText : role_color(server);
 }
 
 ImU32 role_color(const Server& server) {

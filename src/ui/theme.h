@@ -71,12 +71,21 @@ inline ImU32 kMarkRim = IM_COL32(10, 12, 18, 210);       // the rim around a mes
 inline ImU32 kStatusBox = IM_COL32(36, 46, 66, 255);     // the lesson's boxes: watching,
 inline ImU32 kYourTurnBox = IM_COL32(70, 56, 24, 255);   // your turn,
 inline ImU32 kDoneBox = IM_COL32(32, 62, 44, 255);       // step done
+// The timeline's milestone marks that have no colour of their own elsewhere (3:1 on the page).
+inline ImU32 kFaultMark = IM_COL32(230, 130, 60, 255);
+inline ImU32 kHealMark = IM_COL32(90, 200, 200, 255);
+inline ImU32 kViolationMark = IM_COL32(255, 70, 160, 255);
+inline ImU32 kElectionMark = IM_COL32(196, 120, 40, 255);  // an election starts
+inline ImU32 kLeaderMark = IM_COL32(214, 168, 42, 255);    // a leader is elected
 }  // namespace color
 
 // Dark or light ink, whichever reads better on `fill` (the id on a server node).
 ImU32 ink_on(ImU32 fill);
 
 ImU32 role_color(const Server& server);
+// The role written as text: its colour on the dark page; on the light page the
+// node fills are too pale for text, so plain text there.
+ImU32 role_text_color(const Server& server);
 // Green for a healthy score (the load balancer's 0..100), amber when loaded, red when failing.
 ImU32 health_color(int health);
 

@@ -128,17 +128,14 @@ void tooltip_above(const Track& t, float x, const std::string& text) {
 }  // namespace
 
 ImU32 milestone_color(MilestoneKind kind) {
-    // Per theme: on the light page the marks are darker, so that each keeps 3:1
-    // against the background (WCAG 1.4.11; tests/app/test_theme.cpp).
-    const bool light = current_theme() == Theme::Light;
     switch (kind) {
         case MilestoneKind::Crash: return color::kCrashMark;
         case MilestoneKind::Restart: return color::kGood;
-        case MilestoneKind::Fault: return light ? IM_COL32(180, 80, 0, 255) : IM_COL32(230, 130, 60, 255);
-        case MilestoneKind::Heal: return light ? IM_COL32(0, 120, 130, 255) : IM_COL32(90, 200, 200, 255);
-        case MilestoneKind::ElectionStart: return light ? color::kWarning : color::kNodeCandidate;
-        case MilestoneKind::LeaderElected: return light ? color::kLeaderText : color::kNodeLeader;
-        case MilestoneKind::Violation: return light ? IM_COL32(190, 0, 110, 255) : IM_COL32(255, 70, 160, 255);
+        case MilestoneKind::Fault: return color::kFaultMark;
+        case MilestoneKind::Heal: return color::kHealMark;
+        case MilestoneKind::ElectionStart: return color::kElectionMark;
+        case MilestoneKind::LeaderElected: return color::kLeaderMark;
+        case MilestoneKind::Violation: return color::kViolationMark;
     }
     return color::kText;
 }
