@@ -1,5 +1,7 @@
 #include "app/seek_bench.h"
 
+#include <algorithm>
+
 #include "app/frame_bench.h"
 #include "app/host.h"
 #include "sim/json_writer.h"
@@ -48,7 +50,8 @@ void SeekBench::frame(Host& host) {
     const double start = now_ms_();
     host.seek(target);
     const double took = now_ms_() - start;
-    if (took > stats.max_ms) stats.worst_target_us = target;
+    // Compared with the slowest so far: stats.max_ms is only filled in at the end.
+    if (times_ms_.empty() || took > *std::max_element(times_ms_.begin(), times_ms_.end())) stats.worst_target_us = target;
     times_ms_.push_back(took);
     if (++next_ <= targets_.size()) return;
     const FrameStats s = summarize_frames(times_ms_);
