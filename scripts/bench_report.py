@@ -15,6 +15,7 @@ The document has two parts, kept apart on purpose:
 """
 import json
 import os
+import subprocess
 import sys
 
 work = sys.argv[1]
@@ -107,7 +108,6 @@ rows.append(("4", "wasm/native, the worst of 1-3 (events/s)", "", "", f"{worst:.
 # (emscripten_get_now) around it (tests/browser/frame_bench.mjs).
 frames = None
 try:
-    import subprocess
     run = subprocess.run(["node", "tests/browser/frame_bench.mjs", "--json"], capture_output=True, text=True, timeout=600)
     if run.returncode == 0:
         frames = json.loads(run.stdout.strip().splitlines()[-1])
@@ -139,18 +139,28 @@ if seek:
     text = (f"sold out (2a): mean {heavy.get('mean_ms', 0):.1f} ms, max {heavy.get('max_ms', 0):.1f} ms; "
             f"every order a write (2d): mean {writes.get('mean_ms', 0):.1f} ms, max {writes.get('max_ms', 0):.1f} ms")
     worst = max(heavy.get("max_ms", 1e9), writes.get("max_ms", 1e9))
-    rows.append(("5b", f"page: a seek inside an hour under heavy load ({heavy.get('seeks', 0)} seeks each, back and forth)", "—", text, "",
+    rows.append(("5c", f"page: a seek inside an hour under heavy load ({heavy.get('seeks', 0)} seeks each, back and forth)", "—", text, "",
                  "< 50 ms", target(worst < 50.0, "any seek within an hour under 50 ms", f"max {worst:.0f} ms")))
 else:
-    rows.append(("5b", "page: seek inside an hour", "—", "—", "", "< 50 ms", "not measured in this run"))
-startup = (frames or {}).get("startup", {})
+    rows.append(("5c", "page: seek inside an hour", "—", "—", "", "< 50 ms", "not measured in this run"))
+# Ready: the first frame drawn, after navigation, in 20 fresh pages (no cache) on
+# loopback (scripts/bench_startup.mjs); the goal holds for every load, so the verdict
+# is on the slowest.
+startup = None
+try:
+    run = subprocess.run(["node", "scripts/bench_startup.mjs", "20", "--json"], capture_output=True, text=True, timeout=600)
+    if run.returncode == 0:
+        startup = json.loads(run.stdout.strip().splitlines()[-1])["summary"]
+except Exception as error:
+    print(f"startup benchmark not run: {error}", file=sys.stderr)
 if startup:
-    text = (f"ready {startup.get('ready_ms', 0):.0f} ms (main() at {startup.get('main_ms', 0):.0f} ms, "
-            f"host {startup.get('host_ms', 0):.0f}, GUI {startup.get('gui_ms', 0):.0f})")
-    rows.append(("5c", "page: ready (first frame drawn) after navigation, loopback", "—", text, "", "< 500 ms",
-                 target(startup.get("ready_ms", 1e9) < 500.0, "page ready under 500 ms", f"{startup.get('ready_ms', 0):.0f} ms")))
+    ready, main_at, gui = startup["ready"], startup["main"], startup["gui"]
+    text = (f"ready: min {ready['min']:.0f}, median {ready['median']:.0f}, max {ready['max']:.0f} ms "
+            f"(median: runtime up at {main_at['median']:.0f} ms, GUI made at {gui['median']:.0f} ms, then the first frame)")
+    rows.append(("5d", "page: ready (first frame drawn) after navigation, 20 fresh loads on loopback", "—", text, "", "< 500 ms",
+                 target(ready["max"] < 500.0, "page ready under 500 ms", f"slowest of 20: {ready['max']:.0f} ms")))
 else:
-    rows.append(("5c", "page: ready after navigation", "—", "—", "", "< 500 ms", "not measured in this run"))
+    rows.append(("5d", "page: ready after navigation", "—", "—", "", "< 500 ms", "not measured in this run"))
 page_raw = sum(int(p[1]) for p in page)
 page_gz = sum(int(p[2]) for p in page)
 if page:

@@ -9,6 +9,8 @@
 //   js      clustersim.js downloaded (Resource Timing)
 //   wasm    clustersim.wasm downloaded (Resource Timing)
 //   main    the runtime initialised, main() about to run (Module.onRuntimeInitialized)
+//   context the WebGL context made; host: the simulation host made; gui: ImGui, fonts and
+//           GL objects made (the page's own clustersim.startup, main_web.cpp)
 //   ready   the first frame drawn (the page calls window.clustersimSetReady)
 // No change to the page is needed: an init script wraps those two hooks.
 import { launch, openPage, requireBuild, startServer } from '../tests/browser/lib.mjs';
@@ -62,7 +64,12 @@ async function main() {
           const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(name));
           return entry ? entry.responseEnd : NaN;
         };
-        return { js: end('/clustersim.js'), wasm: end('/clustersim.wasm'), main: window.__startup.main, ready: window.__startup.ready };
+        // The page's own milestones (main_web.cpp): main() entered, WebGL context, host, GUI, first frame.
+        const own = window.clustersim.startup || {};
+        return {
+          js: end('/clustersim.js'), wasm: end('/clustersim.wasm'), main: window.__startup.main,
+          context: own.window_ms, host: own.host_ms, gui: own.gui_ms, ready: window.__startup.ready,
+        };
       });
       samples.push(sample);
       await context.close();
@@ -72,7 +79,7 @@ async function main() {
     server.close();
   }
   const summary = {};
-  for (const key of ['js', 'wasm', 'main', 'ready']) summary[key] = stats(samples.map((s) => s[key]));
+  for (const key of ['js', 'wasm', 'main', 'context', 'host', 'gui', 'ready']) summary[key] = stats(samples.map((s) => s[key]));
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ runs, summary, samples }));
     return;

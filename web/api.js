@@ -86,6 +86,10 @@
   // ?bench=1 (main_web.cpp): the frame benchmark's results, once it is done.
   api.bench = null;
   window.clustersimSetBench = function (json) { api.bench = JSON.parse(json); };
+  // Every page: performance.now() at each step of its startup (main_web.cpp), set when
+  // the first frame is drawn; scripts/bench_startup.mjs reads it.
+  api.startup = null;
+  window.clustersimSetStartup = function (json) { api.startup = JSON.parse(json); };
 
   // Touch: Emscripten's GLFW turns touchstart/touchend into mouse button events
   // but never moves the pointer for them (and ignores touchmove), so a tap

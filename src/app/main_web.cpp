@@ -31,6 +31,9 @@ EM_JS(char*, js_query_string, (), { return allocateUTF8(window.location.search |
 EM_JS(void, js_set_bench, (const char* json), {
     if (typeof window.clustersimSetBench === 'function') window.clustersimSetBench(UTF8ToString(json));
 });
+EM_JS(void, js_set_startup, (const char* json), {
+    if (typeof window.clustersimSetStartup === 'function') window.clustersimSetStartup(UTF8ToString(json));
+});
 EM_JS(void, js_fatal, (const char* text), {
     if (typeof window.clustersimFatal === 'function') window.clustersimFatal(UTF8ToString(text));
 });
@@ -143,6 +146,7 @@ void frame() {
     if (!g_app.ready) {
         g_app.ready = true;
         g_app.ready_ms = emscripten_get_now();
+        js_set_startup(startup_json().c_str());
         cs::app::js_api_mark_ready();
     }
 }

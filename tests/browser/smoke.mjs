@@ -60,6 +60,10 @@ async function main() {
 
     const loading = await page.evaluate(() => document.getElementById('status').classList.contains('hidden'));
     check(loading, 'the loading text is gone once ready');
+    const startup = await page.evaluate(() => window.clustersim.startup);
+    const steps = startup ? ['main_ms', 'window_ms', 'host_ms', 'gui_ms', 'course_ms', 'ready_ms'].map((k) => startup[k]) : [];
+    check(steps.length === 6 && steps.every((v, i) => typeof v === 'number' && v > 0 && (i === 0 || v >= steps[i - 1])),
+          'clustersim.startup holds the startup steps in order', JSON.stringify(startup));
 
     // ---- state() ----
     const s0 = await page.evaluate(() => window.clustersim.state());
