@@ -22,12 +22,19 @@
   };
   // Whether the UI draws for a reader who prefers reduced motion (as of the last frame).
   api.reducedMotion = function () { return call('cs_reduced_motion', 'number', [], []) !== 0; };
+  // The theme drawn as of the last frame: 'light' or 'dark'.
+  api.theme = function () { return call('cs_theme_light', 'number', [], []) !== 0 ? 'light' : 'dark'; };
 
   // ---- prefers-reduced-motion: main_web.cpp reads this flag every frame ----
   var motionQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
   window.clustersimReducedMotion = !!(motionQuery && motionQuery.matches);
   if (motionQuery && motionQuery.addEventListener)
     motionQuery.addEventListener('change', function (e) { window.clustersimReducedMotion = e.matches; });
+  // ---- prefers-color-scheme: with theme=auto (the default) the UI follows it, also live ----
+  var lightQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: light)') : null;
+  window.clustersimPrefersLight = !!(lightQuery && lightQuery.matches);
+  if (lightQuery && lightQuery.addEventListener)
+    lightQuery.addEventListener('change', function (e) { window.clustersimPrefersLight = e.matches; });
 
   // ---- keys: the canvas's, or the page's ----
   // Emscripten's GLFW listens to every key on the whole window and cancels Tab, so

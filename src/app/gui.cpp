@@ -81,6 +81,7 @@ void Gui::start_ui(const StartOptions& options) {
                        (options.theme == ThemeChoice::Auto && system_prefers_light());
     ui::apply_theme(light ? ui::Theme::Light : ui::Theme::Dark);
     style_stale_ = true;
+    theme_follows_system_ = options.theme == ThemeChoice::Auto;
     const bool first_visit = !options.embed && options.lesson.empty() && options.scenario.empty() &&
                              !options.start_at_us && options.view.empty();
     ui_state_.start_card.open = first_visit && !start_card_dismissed_this_session();
@@ -159,7 +160,16 @@ double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_c
 }
 }  // namespace
 
+void Gui::follow_system_theme() {
+    if (!theme_follows_system_) return;
+    const ui::Theme wanted = system_prefers_light() ? ui::Theme::Light : ui::Theme::Dark;
+    if (wanted == ui::current_theme()) return;
+    ui::apply_theme(wanted);
+    style_stale_ = true;
+}
+
 void Gui::frame(Host& host, float content_scale, bool embed) {
+    follow_system_theme();
     set_scale(content_scale * size_factor(content_scale, embed));
     const auto start = std::chrono::steady_clock::now();
 

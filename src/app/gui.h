@@ -78,6 +78,10 @@ private:
     float pointer_x_ = 0.0f, pointer_y_ = 0.0f;
     bool pointer_seen_ = false;
     bool reduced_motion_ = false;
+    // theme=auto: the page follows the system's colour scheme, also when it changes
+    // while the page is open (checked once a frame, from a flag the page keeps).
+    bool theme_follows_system_ = false;
+    void follow_system_theme();
     KeyboardAreas areas_;
     float content_scale_ = 0.0f;  // what the fonts were built for
     bool style_stale_ = true;     // the theme changed: apply the style again

@@ -13,6 +13,7 @@
 #include "app/json_result.h"
 #include "sim/json_writer.h"
 #include "ui/log_filter.h"
+#include "ui/theme.h"
 #include "ui/time_controls.h"
 
 namespace {
@@ -200,6 +201,8 @@ EMSCRIPTEN_KEEPALIVE int cs_focus_area(int step) { return g_gui && g_gui->focus_
 
 // Whether the UI was told, in the last frame, that the reader prefers reduced motion.
 EMSCRIPTEN_KEEPALIVE int cs_reduced_motion() { return g_gui->reduced_motion() ? 1 : 0; }
+// The theme drawn, as of the last frame (theme=auto follows the system live).
+EMSCRIPTEN_KEEPALIVE int cs_theme_light() { return cs::ui::current_theme() == cs::ui::Theme::Light ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE int cs_paused() { return g_host->playback().paused ? 1 : 0; }
 

@@ -8,7 +8,7 @@
 //
 //   node tests/browser/a11y.test.mjs
 import path from 'node:path';
-import { check, launch, requireBuild, run, shotDir, startServer } from './lib.mjs';
+import { check, launch, requireBuild, run, shotDir, startServer, waitFor, waitFrames } from './lib.mjs';
 import { axeViolations, open } from './a11y_common.mjs';
 
 async function axeClean(page, where) {
@@ -75,13 +75,31 @@ async function main() {
     await course.close();
 
     // ---- both themes ----
-    // (Until the theme parameter is merged, the page ignores it with a notice.)
     for (const theme of ['light', 'dark']) {
       const opened = await open(browser, `${base}?theme=${theme}`);
       check(opened.ready, `theme=${theme}: the page becomes ready`);
       await axeClean(opened.page, `the full page with theme=${theme}`);
+      check(await opened.page.evaluate(() => window.clustersim.theme()) === theme, `theme=${theme} draws the ${theme} theme`);
       await opened.close();
     }
+
+    // ---- theme=auto (the default) follows the system's colour scheme, also while open ----
+    const auto = await open(browser, base);
+    const drawn = () => auto.page.evaluate(() => window.clustersim.theme());
+    const follows = async (scheme) => {
+      await auto.page.emulateMedia({ colorScheme: scheme });
+      return !!(await waitFor(auto.page, async () => (await drawn()) === scheme, `the ${scheme} theme`));
+    };
+    // Playwright's pages start with a light colour scheme.
+    check(await drawn() === 'light', 'with no theme parameter, a light system gives the light theme');
+    check(await follows('dark'), 'the page turns dark when the system does, without a reload');
+    check(await follows('light'), 'and light again');
+    const pinned = await open(browser, `${base}?theme=dark`);
+    await pinned.page.emulateMedia({ colorScheme: 'light' });
+    await waitFrames(pinned.page, 6);
+    check(await pinned.page.evaluate(() => window.clustersim.theme()) === 'dark', 'theme=dark stays dark when the system turns light');
+    await pinned.close();
+    await auto.close();
   } finally {
     await browser.close();
     server.close();
