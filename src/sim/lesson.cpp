@@ -112,6 +112,15 @@ bool parse_lesson(std::string_view text, const std::string& file_name, Lesson& o
                                 "crash, ...)";
                         return false;
                     }
+                    std::string event;
+                    NodeId by = kNoNode;
+                    split_by(name, event, by);
+                    if (by != kNoNode && (by < 1 || by > out.scenario.config.servers)) {
+                        // "by 0" or "by 99" named no sender, and the check passed or failed for no reason.
+                        error = file_name + ":" + std::to_string(line_number) + ": '## shows: " + name + "': no server " +
+                                std::to_string(by) + " (servers are 1.." + std::to_string(out.scenario.config.servers) + ")";
+                        return false;
+                    }
                     out.steps.back().shows.push_back(std::move(name));
                 }
             } else if (key == "view") {
