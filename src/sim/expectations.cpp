@@ -69,6 +69,10 @@ bool parse_load_expect(const std::vector<std::string_view>& w, Command& out, std
             error = std::string(usage) + ", got " + quote(w[i]);
             return false;
         }
+        if (field->asked()) {  // "p99=1s p99=2s" once checked the last one alone
+            error = quote(w[i].substr(0, w[i].find('=') + 1)) + " is given twice";
+            return false;
+        }
         if (latency ? !parse_duration_bounds(v, *field) : !parse_count_bounds(v, *field)) {
             error = latency ? "expected a latency like 250ms or a range like 10ms..250ms, got " + quote(v)
                             : "expected a count like 20 or a range like 18..20, got " + quote(v);
@@ -209,6 +213,10 @@ bool command_parse::parse_expect(const std::vector<std::string_view>& w, const P
             else if (key_value(w[i], "unknown", v)) field = &out.orders.unknown;
             if (!field) {
                 error = "expected submitted=N, acknowledged=N, rejected=N or unknown=N, got " + quote(w[i]);
+                return false;
+            }
+            if (*field >= 0) {  // "submitted=1 submitted=2" once checked the last one alone
+                error = quote(w[i].substr(0, w[i].find('=') + 1)) + " is given twice";
                 return false;
             }
             if (!parse_int(v, *field) || *field < 0) {

@@ -97,6 +97,12 @@ bool parse_lesson(std::string_view text, const std::string& file_name, Lesson& o
         start = end + 1;
         std::string_view key, value;
         if (directive(line, key, value)) {
+            if ((key == "lesson" && !out.title.empty()) || (key == "section" && !out.section.empty())) {
+                // A second title once replaced the first unseen (a pasted lesson that joins two).
+                error = file_name + ":" + std::to_string(line_number) + ": a second '## " + std::string(key) +
+                        ":' line (a lesson has one)";
+                return false;
+            }
             if (key == "lesson") out.title = std::string(value);
             else if (key == "section") out.section = std::string(value);
             else if (key == "step") out.steps.push_back({std::string(value), {}, {}, {}});

@@ -152,6 +152,8 @@ TEST_CASE("parser: malformed arguments are rejected with a useful message") {
         {"expect orders", "expected 'expect orders'"},
         {"expect orders shipped=3", "expected submitted=N"},
         {"expect orders unknown=-1", "expected a count"},
+        {"expect orders submitted=1 submitted=2", "'submitted=' is given twice"},
+        {"expect load p99=1s acknowledged=3 p99=2s", "'p99=' is given twice"},
         {"expect alive", "expected 'expect alive"},
         {"expect converged now", "takes no arguments"},
         {"expect violation bad-vibes", "expected 'expect violation oversell"},
