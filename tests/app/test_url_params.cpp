@@ -172,3 +172,13 @@ TEST_CASE("a link with thousands of parameters stops reading them after 64") {
     CHECK(o.notices.size() <= 65);
     CHECK(o.notices.front() == "more than 64 URL parameters; the rest are ignored");
 }
+
+TEST_CASE("the links the project ships open without notices") {
+    // web/embed.html's example (the stricter checks above must not refuse it).
+    const StartOptions o = parse_url_params(
+        "?embed=1&seed=7&speed=0.5&view=faults&scenario=cHJvZHVjdCBHQURHRVQgc3RvY2s9MyBwcmljZT05OQpydW4gMnMKcGFydGl0aW9uIDEsMiwz"
+        "IHwgNCw1LDYKcnVuIDhzCm9yZGVyIEdBREdFVCAyIHZpYSAxCm9yZGVyIEdBREdFVCAyIHZpYSA1Cg");
+    CHECK(o.notices.empty());
+    CHECK(o.scenario.rfind("product GADGET stock=3 price=99\n", 0) == 0);
+    CHECK(o.speed == doctest::Approx(0.5));
+}
