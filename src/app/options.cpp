@@ -7,7 +7,10 @@
 namespace cs::app {
 
 bool parse_int(const std::string& text, long long lo, long long hi, long long& out) {
-    if (text.empty() || text.size() > 20) return false;
+    // strtoll also takes " 5", "+5" and "\t5"; a number here is written as digits.
+    const std::size_t digits = !text.empty() && text[0] == '-' ? 1 : 0;
+    if (text.size() == digits || text.size() > 20 || text.find_first_not_of("0123456789", digits) != std::string::npos)
+        return false;
     char* end = nullptr;
     errno = 0;
     const long long value = std::strtoll(text.c_str(), &end, 10);
@@ -30,7 +33,8 @@ bool parse_u64(const std::string& text, unsigned long long& out) {
 bool parse_speed(const std::string& text, double& out) {
     std::string number = text;
     if (!number.empty() && (number.back() == 'x' || number.back() == 'X')) number.pop_back();  // "0.5x"
-    if (number.empty()) return false;
+    // strtod also takes "0x10", "1e2", " 5" and "inf"; a speed is written as a plain decimal.
+    if (number.empty() || number.find_first_not_of("0123456789.") != std::string::npos) return false;
     char* end = nullptr;
     const double value = std::strtod(number.c_str(), &end);
     if (end != number.c_str() + number.size() || !std::isfinite(value) || value < ui::kMinSpeed ||

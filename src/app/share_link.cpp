@@ -218,7 +218,7 @@ bool split_shared_scenario(std::string_view text, SharedScenario& out, std::stri
                 if (line.compare(0, first, "at") != 0 || second == std::string::npos ||
                     !parse_duration(std::string_view(line).substr(first + 1, second - first - 1), entry.at_us)) {
                     error = "scenario:" + std::to_string(line_number) +
-                            ": after the page's marker every line must be 'at TIME COMMAND', got '" + line + "'";
+                            ": after the page's marker every line must be 'at TIME COMMAND', got " + quote(line);
                     return false;
                 }
                 entry.line = line.substr(second + 1);

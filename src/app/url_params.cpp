@@ -1,13 +1,19 @@
 #include "app/url_params.h"
 
 #include <cstdint>
+#include <map>
+#include <utility>
+#include <vector>
 
 #include "app/lesson_library.h"
 #include "ui/ui_state.h"
 #include "app/share_link.h"
+#include "sim/command.h"
 
 namespace cs::app {
 namespace {
+
+constexpr std::size_t kMaxParameters = 64;
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -25,10 +31,17 @@ int base64_value(char c) {
     return -1;
 }
 
-// Notices quote what the user typed; keep them one short line.
-std::string quoted(const std::string& value) {
-    constexpr std::size_t kMax = 40;
-    return "'" + (value.size() > kMax ? value.substr(0, kMax) + "..." : value) + "'";
+// Notices quote what the user typed: one short printable line, even for a %00 or a
+// byte that is not UTF-8 (the scenario parser's own quoting).
+std::string quoted(const std::string& value) { return quote(value); }
+
+// A link the page made (share_link.cpp) starts with this line and ends with a line
+// break; one that does not end so was cut short on its way (a chat client, a
+// length limit), and its last line may still parse as something else
+// ("order PRD-1 12" cut to "order PRD-1 1").
+constexpr std::string_view kPageLinkHeader = "# clustersim: reproduces a run";
+bool cut_short(const std::string& text) {
+    return text.rfind(kPageLinkHeader, 0) == 0 && (text.empty() || text.back() != '\n');
 }
 
 }  // namespace
@@ -66,22 +79,40 @@ bool base64_decode(std::string_view text, std::string& out) {
             out += static_cast<char>((bits >> bit_count) & 0xFF);
         }
     }
-    return true;
+    // An encoder leaves the bits after the last byte zero; other bits there mean the
+    // text was cut or altered (RFC 4648, section 3.5).
+    return (bits & ((1u << bit_count) - 1)) == 0;
 }
 
 StartOptions parse_url_params(std::string_view query) {
     StartOptions options;
     bool step_given = false;
     if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+    std::vector<std::pair<std::string, std::string>> pairs;
     while (!query.empty()) {
         const auto amp = query.find('&');
         const std::string_view pair = query.substr(0, amp);
         query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
         if (pair.empty()) continue;
         const auto eq = pair.find('=');
-        const std::string key = percent_decode(pair.substr(0, eq));
-        const std::string value = eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1));
-
+        if (pairs.size() == kMaxParameters) {  // each would be a notice line on the page
+            options.notices.push_back("more than " + std::to_string(kMaxParameters) + " URL parameters; the rest are ignored");
+            break;
+        }
+        pairs.emplace_back(percent_decode(pair.substr(0, eq)),
+                           eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1)));
+    }
+    std::map<std::string, std::size_t> last;  // each key's last position
+    for (std::size_t i = 0; i < pairs.size(); ++i) last[pairs[i].first] = i;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const std::string& key = pairs[i].first;
+        const std::string& value = pairs[i].second;
+        // Two values for one thing: only the last is read, and the page says so
+        // rather than mix them or drop one unseen.
+        if (last[key] != i) {
+            options.notices.push_back(quoted(key) + " is given more than once; only the last one is read");
+            continue;
+        }
         if (key == "seed") {
             unsigned long long seed = 0;
             if (parse_u64(value, seed)) {
@@ -108,7 +139,9 @@ StartOptions parse_url_params(std::string_view query) {
             std::string text, error;
             SharedScenario shared;
             if (!base64_decode(value, text)) {
-                options.notices.push_back("scenario parameter is not URL-safe base64; ignored");
+                options.notices.push_back("scenario parameter is not URL-safe base64 (or was cut short); ignored");
+            } else if (cut_short(text)) {
+                options.notices.push_back("scenario parameter was cut short (the link is incomplete); ignored");
             } else if (!split_shared_scenario(text, shared, error)) {
                 options.notices.push_back("scenario not loaded: " + error);
             } else {

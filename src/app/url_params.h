@@ -4,7 +4,9 @@
 // marker splits it into base and journal, see share_link.h), t (the moment to
 // open at, paused), embed=1, lesson=NAME, step=K, view=TAB,
 // theme=light|dark|auto. Anything unknown or malformed
-// becomes a notice on the page; the page still starts.
+// becomes a notice on the page; the page still starts. A parameter given twice
+// is read once (the last) with a notice; a scenario payload that was cut short
+// is not loaded; past 64 parameters the rest are ignored.
 #include <string>
 #include <string_view>
 

@@ -141,7 +141,10 @@ int bench_command(const Args& args) {
             }
             repeats = std::stoi(v);
         } else {
-            std::fprintf(stderr, "clustersim-cli bench: unexpected argument '%s'\n%s", a.c_str(), kUsage);
+            if (a == "--only" || a == "--repeat")
+                std::fprintf(stderr, "clustersim-cli bench: %s needs a value\n%s", a.c_str(), kUsage);
+            else
+                std::fprintf(stderr, "clustersim-cli bench: unexpected argument '%s'\n%s", a.c_str(), kUsage);
             return kExitBadInput;
         }
     }

@@ -35,11 +35,15 @@ std::string si(double value) {
 }
 
 bool parse_whole(const std::string& text, std::uint64_t& out) {
-    if (text.empty() || text.size() > 19) return false;
+    // Every 64-bit number (the page takes seed=18446744073709551615; 19 digits at most
+    // once refused it here), and nothing that overflows.
+    if (text.empty() || text.size() > 20) return false;
     std::uint64_t v = 0;
     for (char c : text) {
         if (c < '0' || c > '9') return false;
-        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+        const auto digit = static_cast<std::uint64_t>(c - '0');
+        if (v > (UINT64_MAX - digit) / 10) return false;
+        v = v * 10 + digit;
     }
     out = v;
     return true;

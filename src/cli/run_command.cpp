@@ -1,9 +1,9 @@
 // `clustersim-cli run FILE`: parse, run, check every expect line.
 #include <chrono>
 #include <cstdio>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <memory>
-#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/format.h"
@@ -56,6 +56,27 @@ private:
     std::chrono::steady_clock::time_point last_;
 };
 
+// The whole file, or false with what went wrong. Opening a directory succeeds and
+// reading it fails (it once ran as an empty scenario and exited 0); an endless file
+// such as /dev/zero once hung the CLI.
+bool read_scenario_file(const std::string& path, std::string& text, std::string& error) {
+    constexpr std::size_t kMaxBytes = 16u << 20;
+    std::FILE* in = std::fopen(path.c_str(), "rb");
+    if (!in) {
+        error = std::string("cannot read the file (") + std::strerror(errno) + ")";
+        return false;
+    }
+    char chunk[65536];
+    std::size_t got = 0;
+    while ((got = std::fread(chunk, 1, sizeof chunk, in)) > 0 && text.size() <= kMaxBytes) text.append(chunk, got);
+    const bool failed = std::ferror(in) != 0;
+    const int failure = errno;
+    std::fclose(in);
+    if (failed) error = std::string("cannot read the file (") + std::strerror(failure) + ")";
+    else if (text.size() > kMaxBytes) error = "larger than 16 MB: not a scenario file";
+    return error.empty();
+}
+
 }  // namespace
 
 int run_command(const Args& args) {
@@ -89,6 +110,10 @@ int run_command(const Args& args) {
                 return kExitBadInput;
             }
             break_invariant_on = static_cast<NodeId>(node);
+        } else if ((a == "--seed" || a == "--trace" || a == "--golden" || a == "--history" || a == "--shiviz" ||
+                    a == "--test-break-invariant") && i + 1 == args.size()) {
+            std::fprintf(stderr, "clustersim-cli run: %s needs a value\n", a.c_str());
+            return kExitBadInput;
         } else if (!a.empty() && a[0] != '-' && file.empty()) {
             file = a;
         } else {
@@ -100,17 +125,14 @@ int run_command(const Args& args) {
         std::fprintf(stderr, "usage: clustersim-cli run FILE [--seed N] [--json] [--trace FILE] [--golden FILE] [--history FILE] [--shiviz FILE]\n");
         return kExitBadInput;
     }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        std::fprintf(stderr, "%s: cannot read the file\n", file.c_str());
+    std::string text, error;
+    if (!read_scenario_file(file, text, error)) {
+        std::fprintf(stderr, "%s: %s\n", file.c_str(), error.c_str());
         return kExitBadInput;
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
 
     Scenario scenario;
-    std::string error;
-    if (!parse_scenario(buffer.str(), file, scenario, error)) {
+    if (!parse_scenario(text, file, scenario, error)) {
         std::fprintf(stderr, "%s\n", error.c_str());
         return kExitBadInput;
     }

@@ -72,7 +72,7 @@ std::string format_duration_words(TimeUs t) {
 bool parse_server(std::string_view text, const ParseContext& ctx, NodeId& out, std::string& error) {
     std::int64_t v = 0;
     if (!parse_int(text, v)) {
-        error = "expected a server id, got '" + std::string(text) + "'";
+        error = "expected a server id, got " + quote(text);
         return false;
     }
     if (v < 1 || v > ctx.servers) {
@@ -159,7 +159,7 @@ bool parse_load(const std::vector<std::string_view>& w, Command& out, std::strin
     std::string_view rate, duration;
     for (std::size_t i = 1; i < 3; ++i) {
         if (!key_value(w[i], "rate", rate) && !key_value(w[i], "duration", duration)) {
-            error = "expected rate=N and duration=D, got '" + std::string(w[i]) + "'";
+            error = "expected rate=N and duration=D, got " + quote(w[i]);
             return false;
         }
     }
@@ -168,11 +168,11 @@ bool parse_load(const std::vector<std::string_view>& w, Command& out, std::strin
         return false;
     }
     if (!parse_decimal(rate, out.rate) || out.rate <= 0 || out.rate > 1000) {
-        error = "rate must be a number of orders per second in (0, 1000], got '" + std::string(rate) + "'";
+        error = "rate must be a number of orders per second in (0, 1000], got " + quote(rate);
         return false;
     }
     if (!parse_duration(duration, out.time_us) || out.time_us <= 0) {
-        error = "expected a duration like 30s, got '" + std::string(duration) + "'";
+        error = "expected a duration like 30s, got " + quote(duration);
         return false;
     }
     if (out.time_us > kMaxScenarioUs) {
@@ -200,12 +200,12 @@ bool parse_timing(const std::vector<std::string_view>& w, Command& out, std::str
             error = "timing " + out.name + " takes " +
                     (k.count ? std::to_string(k.min_us) + ".." + std::to_string(k.max_us)
                              : format_duration(k.min_us) + ".." + format_duration(k.max_us)) +
-                    ", got '" + std::string(w[2]) + "'";
+                    ", got " + quote(w[2]);
             return false;
         }
         return true;
     }
-    error = "unknown timing '" + std::string(w[1]) + "' (expected " + keys + ")";
+    error = "unknown timing " + quote(w[1]) + " (expected " + keys + ")";
     return false;
 }
 
@@ -228,7 +228,7 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
     };
     auto setup_only = [&]() {
         if (ctx.setup_allowed) return true;
-        error = "'" + std::string(verb) + "' must come before the simulation starts (before the first run or fault)";
+        error = quote(verb) + " must come before the simulation starts (before the first run or fault)";
         return false;
     };
 
@@ -236,7 +236,7 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         out.verb = Verb::Servers;
         if (!arity(2, "servers N") || !setup_only()) return false;
         if (!parse_int(w[1], out.number) || out.number < 2 || out.number > 64) {
-            error = "servers must be a whole number from 2 to 64, got '" + std::string(w[1]) + "'";
+            error = "servers must be a whole number from 2 to 64, got " + quote(w[1]);
             return false;
         }
         return true;
@@ -244,10 +244,16 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
     if (verb == "seed") {
         out.verb = Verb::Seed;
         if (!arity(2, "seed N") || !setup_only()) return false;
-        if (!parse_int(w[1], out.number) || out.number < 0) {
-            error = "seed must be a whole number >= 0, got '" + std::string(w[1]) + "'";
+        // Every 64-bit seed: the page and `run --seed` take them all, and a shared
+        // link or a fuzz schedule writes its seed as a `seed` line (one of 19 digits
+        // was once refused).
+        std::uint64_t seed = 0;
+        const bool ok = parse_u64(w[1], seed);
+        if (!ok) {
+            error = "seed must be a whole number from 0 to " + std::to_string(UINT64_MAX) + ", got " + quote(w[1]);
             return false;
         }
+        out.number = static_cast<std::int64_t>(seed);  // the bits; the scenario reads it back as unsigned
         return true;
     }
     if (verb == "product") {
@@ -256,26 +262,26 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         out.name = std::string(w[1]);
         for (char c : out.name)
             if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) {
-                error = "a product SKU uses letters, digits, '-' and '_' only, got '" + out.name + "'";
+                error = "a product SKU uses letters, digits, '-' and '_' only, got " + quote(out.name);
                 return false;
             }
         std::string_view stock, price;
         if (!key_value(w[2], "stock", stock) || !parse_int(stock, out.number) || out.number < 0) {
-            error = "expected stock=N (N >= 0), got '" + std::string(w[2]) + "'";
+            error = "expected stock=N (N >= 0), got " + quote(w[2]);
             return false;
         }
         if (out.number > kMaxStock) {
-            error = "stock is at most " + std::to_string(kMaxStock) + ", got '" + std::string(w[2]) + "'";
+            error = "stock is at most " + std::to_string(kMaxStock) + ", got " + quote(w[2]);
             return false;
         }
         double price_units = 0;
         if (!key_value(w[3], "price", price) || !parse_decimal(price, price_units)) {
-            error = "expected price=N (like 25 or 9.99), got '" + std::string(w[3]) + "'";
+            error = "expected price=N (like 25 or 9.99), got " + quote(w[3]);
             return false;
         }
         // Checked before rounding: a price beyond 64 bits must never reach llround.
         if (price_units * 100 > static_cast<double>(kMaxPriceCents)) {
-            error = "price is at most " + std::to_string(kMaxPriceCents / 100) + ", got '" + std::string(w[3]) + "'";
+            error = "price is at most " + std::to_string(kMaxPriceCents / 100) + ", got " + quote(w[3]);
             return false;
         }
         out.number2 = static_cast<std::int64_t>(std::llround(price_units * 100));
@@ -300,7 +306,7 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
             return false;
         }
         if (!parse_duration(w[2], out.time_us) || out.time_us < us_from_ms(1) || out.time_us > us_from_s(60)) {
-            error = std::string(verb) + " takes a duration from 1ms to 60s, got '" + std::string(w[2]) + "'";
+            error = std::string(verb) + " takes a duration from 1ms to 60s, got " + quote(w[2]);
             return false;
         }
         return true;
@@ -351,12 +357,12 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         TimeUs lo = 0, hi = 0;
         if (dots == std::string_view::npos) {
             if (!parse_duration(w[1], lo)) {
-                error = "expected a latency range like 5ms..20ms, got '" + std::string(w[1]) + "'";
+                error = "expected a latency range like 5ms..20ms, got " + quote(w[1]);
                 return false;
             }
             hi = lo;
         } else if (!parse_duration(w[1].substr(0, dots), lo) || !parse_duration(w[1].substr(dots + 2), hi)) {
-            error = "expected a latency range like 5ms..20ms, got '" + std::string(w[1]) + "'";
+            error = "expected a latency range like 5ms..20ms, got " + quote(w[1]);
             return false;
         }
         if (lo < 0 || hi < lo || hi > us_from_s(10)) {
@@ -371,7 +377,7 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         out.verb = Verb::Loss;
         if (!arity(2, "loss 0.05")) return false;
         if (!parse_decimal(w[1], out.fraction) || out.fraction > 1) {
-            error = "loss must be a probability from 0 to 1, got '" + std::string(w[1]) + "'";
+            error = "loss must be a probability from 0 to 1, got " + quote(w[1]);
             return false;
         }
         return true;
@@ -391,7 +397,7 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         if (!arity(3, "weight S W")) return false;
         if (!parse_server(w[1], ctx, out.node, error)) return false;
         if (!parse_int(w[2], out.number) || out.number < 1 || out.number > 100) {
-            error = "weight must be a whole number from 1 to 100, got '" + std::string(w[2]) + "'";
+            error = "weight must be a whole number from 1 to 100, got " + quote(w[2]);
             return false;
         }
         return true;
@@ -401,7 +407,7 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         if (!arity(3, "slow S FACTOR")) return false;
         if (!parse_server(w[1], ctx, out.node, error)) return false;
         if (!parse_decimal(w[2], out.fraction) || out.fraction < 1 || out.fraction > 1000) {
-            error = "slow factor must be a number from 1 to 1000 (1 is normal speed), got '" + std::string(w[2]) + "'";
+            error = "slow factor must be a number from 1 to 1000 (1 is normal speed), got " + quote(w[2]);
             return false;
         }
         return true;
@@ -418,12 +424,12 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         // sent and the leader rejects it with the reason, as the course text shows.
         out.name = std::string(w[1]);
         if (order && !parse_int(w[2], out.number)) {
-            error = "expected a whole quantity, got '" + std::string(w[2]) + "'";
+            error = "expected a whole quantity, got " + quote(w[2]);
             return false;
         }
         if (order && (out.number < -kMaxQuantity || out.number > kMaxQuantity)) {
             error = "a quantity is a whole number from -" + std::to_string(kMaxQuantity) + " to " +
-                    std::to_string(kMaxQuantity) + ", got '" + std::string(w[2]) + "'";
+                    std::to_string(kMaxQuantity) + ", got " + quote(w[2]);
             return false;
         }
         out.node = kLoadBalancer;
@@ -478,7 +484,7 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         if (n == 3 && w[1] == "until") {
             out.verb = Verb::RunUntil;
             if (!parse_duration(w[2], out.time_us)) {
-                error = "expected a time like 1m, got '" + std::string(w[2]) + "'";
+                error = "expected a time like 1m, got " + quote(w[2]);
                 return false;
             }
             if (out.time_us < ctx.now_us) {
@@ -499,7 +505,7 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         }
         if (out.time_us > kMaxRunUs) {
             error = "a run line covers at most " + format_duration_words(kMaxRunUs) +
-                    " of simulated time (split it into several), got '" + std::string(w[1]) + "'";
+                    " of simulated time (split it into several), got " + quote(w[1]);
             return false;
         }
         if (ctx.now_us + out.time_us > kMaxScenarioUs) {
@@ -510,8 +516,8 @@ bool parse_verb(const std::vector<std::string_view>& w, const ParseContext& ctx,
         return true;
     }
     if (verb == "expect") return parse_expect(w, ctx, out, error);
-    error = "unknown command '" + std::string(verb) +
-            "' (expected servers, seed, product, timing, replication, quorum, resync, check-reads, latency, loss, duplicate, "
+    error = "unknown command " + quote(verb) +
+            " (expected servers, seed, product, timing, replication, quorum, resync, check-reads, latency, loss, duplicate, "
             "reorder, lb, weight, slow, order, read, crash, restart, partition, heal, isolate, drop, delay, load, at, "
             "run or expect)";
     return false;
@@ -551,6 +557,7 @@ bool parse_command(std::string_view line, const ParseContext& context, Command& 
     const auto hash = line.find('#');
     if (hash != std::string_view::npos) line = line.substr(0, hash);
     auto words = split_words(line);
+    if (!check_plain_text(line, error)) return false;
     out.text = join(words, 0);
     if (words.empty()) return true;  // Verb::None
 
@@ -561,7 +568,7 @@ bool parse_command(std::string_view line, const ParseContext& context, Command& 
         }
         TimeUs at = 0;
         if (!parse_duration(words[1], at)) {
-            error = "expected a time like 2.5s after 'at', got '" + std::string(words[1]) + "'";
+            error = "expected a time like 2.5s after 'at', got " + quote(words[1]);
             return false;
         }
         if (at < context.now_us) {
@@ -576,7 +583,7 @@ bool parse_command(std::string_view line, const ParseContext& context, Command& 
         words.erase(words.begin(), words.begin() + 2);
         if (words[0] == "at" || words[0] == "run" || words[0] == "expect" || words[0] == "servers" ||
             words[0] == "seed" || words[0] == "product" || words[0] == "timing") {
-            error = "'" + std::string(words[0]) + "' cannot be scheduled with 'at'";
+            error = quote(words[0]) + " cannot be scheduled with 'at'";
             return false;
         }
         ParseContext later = context;

@@ -101,6 +101,11 @@ constexpr std::int64_t kMaxPriceCents = 100000 * 100;     // product price= (100
 constexpr TimeUs kMaxRunUs = us_from_s(24 * 3600);        // one `run D` line
 constexpr TimeUs kMaxScenarioUs = us_from_s(48 * 3600);   // the clock never goes past this
 
+// What the user wrote, for a message: in single quotes, cut to about 40 characters
+// (never inside a UTF-8 character), control bytes and bytes that are not UTF-8
+// shown as \xNN, so a message is always one short printable line.
+std::string quote(std::string_view text);
+
 // "250ms", "1.5s", "2m", "30us" -> microseconds. False on bad syntax.
 bool parse_duration(std::string_view text, TimeUs& out);
 std::string format_duration(TimeUs t);

@@ -66,12 +66,16 @@ bool parse_load_expect(const std::vector<std::string_view>& w, Command& out, std
         else if (key_value(w[i], "p95", v)) field = &out.load.p95_us, latency = true;
         else if (key_value(w[i], "p99", v)) field = &out.load.p99_us, latency = true;
         if (!field) {
-            error = std::string(usage) + ", got '" + std::string(w[i]) + "'";
+            error = std::string(usage) + ", got " + quote(w[i]);
+            return false;
+        }
+        if (field->asked()) {  // "p99=1s p99=2s" once checked the last one alone
+            error = quote(w[i].substr(0, w[i].find('=') + 1)) + " is given twice";
             return false;
         }
         if (latency ? !parse_duration_bounds(v, *field) : !parse_count_bounds(v, *field)) {
-            error = latency ? "expected a latency like 250ms or a range like 10ms..250ms, got '" + std::string(v) + "'"
-                            : "expected a count like 20 or a range like 18..20, got '" + std::string(v) + "'";
+            error = latency ? "expected a latency like 250ms or a range like 10ms..250ms, got " + quote(v)
+                            : "expected a count like 20 or a range like 18..20, got " + quote(v);
             return false;
         }
     }
@@ -183,12 +187,12 @@ bool command_parse::parse_expect(const std::vector<std::string_view>& w, const P
             return false;
         }
         if (!known_product(ctx, w[2])) {
-            error = "unknown product '" + std::string(w[2]) + "'";
+            error = "unknown product " + quote(w[2]);
             return false;
         }
         out.name = std::string(w[2]);
         if (!parse_int(w[3], out.number)) {
-            error = "expected a stock number, got '" + std::string(w[3]) + "'";
+            error = "expected a stock number, got " + quote(w[3]);
             return false;
         }
         out.node = kNoNode;
@@ -208,11 +212,15 @@ bool command_parse::parse_expect(const std::vector<std::string_view>& w, const P
             else if (key_value(w[i], "rejected", v)) field = &out.orders.rejected;
             else if (key_value(w[i], "unknown", v)) field = &out.orders.unknown;
             if (!field) {
-                error = "expected submitted=N, acknowledged=N, rejected=N or unknown=N, got '" + std::string(w[i]) + "'";
+                error = "expected submitted=N, acknowledged=N, rejected=N or unknown=N, got " + quote(w[i]);
+                return false;
+            }
+            if (*field >= 0) {  // "submitted=1 submitted=2" once checked the last one alone
+                error = quote(w[i].substr(0, w[i].find('=') + 1)) + " is given twice";
                 return false;
             }
             if (!parse_int(v, *field) || *field < 0) {
-                error = "expected a count, got '" + std::string(v) + "'";
+                error = "expected a count, got " + quote(v);
                 return false;
             }
         }
@@ -258,15 +266,15 @@ bool command_parse::parse_expect(const std::vector<std::string_view>& w, const P
         if (!parse_server(w[2], ctx, out.node, error)) return false;
         const bool ok = share ? parse_bounds(w[3], out.bounds, parse_percent) : parse_count_bounds(w[3], out.bounds);
         if (!ok) {
-            error = share ? "expected a share like 10%..25% (percent, 0 to 100), got '" + std::string(w[3]) + "'"
-                          : "expected a count like 30 or a range like 25..35, got '" + std::string(w[3]) + "'";
+            error = share ? "expected a share like 10%..25% (percent, 0 to 100), got " + quote(w[3])
+                          : "expected a count like 30 or a range like 25..35, got " + quote(w[3]);
             return false;
         }
         return true;
     }
     // The first sentence is the original contract (tests/cli/invalid/bad_expect.scn).
-    error = "unknown expectation '" + std::string(what) +
-            "' (expected leader, stock, orders, alive, converged, no-violations, violation, linearizable "
+    error = "unknown expectation " + quote(what) +
+            " (expected leader, stock, orders, alive, converged, no-violations, violation, linearizable "
             "or not-linearizable); "
             "for load tests also load, share or routed";
     return false;

@@ -97,6 +97,12 @@ bool parse_lesson(std::string_view text, const std::string& file_name, Lesson& o
         start = end + 1;
         std::string_view key, value;
         if (directive(line, key, value)) {
+            if ((key == "lesson" && !out.title.empty()) || (key == "section" && !out.section.empty())) {
+                // A second title once replaced the first unseen (a pasted lesson that joins two).
+                error = file_name + ":" + std::to_string(line_number) + ": a second '## " + std::string(key) +
+                        ":' line (a lesson has one)";
+                return false;
+            }
             if (key == "lesson") out.title = std::string(value);
             else if (key == "section") out.section = std::string(value);
             else if (key == "step") out.steps.push_back({std::string(value), {}, {}, {}});
@@ -110,6 +116,15 @@ bool parse_lesson(std::string_view text, const std::string& file_name, Lesson& o
                         error = file_name + ":" + std::to_string(line_number) + ": '## shows: " + name +
                                 "' is neither a message type (ELECTION, OK, ...) nor an event-log kind (leader, "
                                 "crash, ...)";
+                        return false;
+                    }
+                    std::string event;
+                    NodeId by = kNoNode;
+                    split_by(name, event, by);
+                    if (by != kNoNode && (by < 1 || by > out.scenario.config.servers)) {
+                        // "by 0" or "by 99" named no sender, and the check passed or failed for no reason.
+                        error = file_name + ":" + std::to_string(line_number) + ": '## shows: " + name + "': no server " +
+                                std::to_string(by) + " (servers are 1.." + std::to_string(out.scenario.config.servers) + ")";
                         return false;
                     }
                     out.steps.back().shows.push_back(std::move(name));

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "app/share_link.h"
 #include "app/url_params.h"
 
 using namespace cs::app;
@@ -96,4 +97,88 @@ TEST_CASE("theme is light, dark or auto") {
     CHECK(bad.theme == ThemeChoice::Auto);
     REQUIRE(bad.notices.size() == 1);
     CHECK(bad.notices[0].find("theme") != std::string::npos);
+}
+
+TEST_CASE("a parameter given twice: only the last is read, and a notice says so") {
+    const StartOptions o = parse_url_params("seed=5&seed=abc&servers=3&servers=4");
+    // Once the later, bad seed was refused and the earlier one kept, unannounced.
+    CHECK(o.config.seed == cs::Config{}.seed);
+    CHECK(o.config.servers == 4);
+    REQUIRE(o.notices.size() == 3);
+    CHECK(o.notices[0] == "'seed' is given more than once; only the last one is read");
+    CHECK(o.notices[1].rfind("seed 'abc' is not a whole number", 0) == 0);
+    CHECK(o.notices[2] == "'servers' is given more than once; only the last one is read");
+}
+
+TEST_CASE("a scenario payload cut short is not loaded") {
+    // "servers 4\ncrash 2": c2VydmVycyA0CmNyYXNoIDI. Cut one character short, its last
+    // character carries bits no encoder leaves set (it once loaded as "servers 4\ncrash ").
+    std::string out;
+    CHECK_FALSE(base64_decode("c2VydmVycyA0CmNyYXNoID", out));
+    CHECK_FALSE(base64_decode("c2VydmVycyA0CmNyYXNoIDJ", out));  // altered: I (001000) became J (001001)
+    const StartOptions cut = parse_url_params("scenario=c2VydmVycyA0CmNyYXNoID");
+    CHECK(cut.scenario.empty());
+    REQUIRE(cut.notices.size() == 1);
+    CHECK(cut.notices[0].find("cut short") != std::string::npos);
+    // A link the page made ends with a line break; cut at a byte boundary, its last
+    // line "order PRD-1 12" would still parse, as "order PRD-1 1".
+    const std::string link = "# clustersim: reproduces a run (README.md, \"Teachers\")\nservers 6\nseed 1\nat 1s order PRD-1 12\n";
+    const std::string whole = "?scenario=" + base64url_encode(link);
+    CHECK(parse_url_params(whole).notices.empty());
+    CHECK(parse_url_params(whole).scenario == link);
+    const std::string cut_link = link.substr(0, link.size() - 2);  // "... order PRD-1 1"
+    const StartOptions cut_page = parse_url_params("?scenario=" + base64url_encode(cut_link));
+    CHECK(cut_page.scenario.empty());
+    REQUIRE(cut_page.notices.size() == 1);
+    CHECK(cut_page.notices[0] == "scenario parameter was cut short (the link is incomplete); ignored");
+}
+
+TEST_CASE("the page's own links start with the header the cut-short check looks for") {
+    // If share_link.cpp's header changes, the check above would pass every cut link.
+    std::string error;
+    const std::string text = reproducing_scenario(cs::Config{}, "crash 2\n", {}, error);
+    REQUIRE(error.empty());
+    CHECK(text.rfind("# clustersim: reproduces a run", 0) == 0);
+    CHECK(text.back() == '\n');
+}
+
+TEST_CASE("numbers in parameters are plain digits") {
+    // strtod and strtoll once took these: speed=0x10 ran at 16x, servers=%205 made 5 servers.
+    for (const char* query : {"speed=0x10", "speed=1e2", "speed=%205", "speed=inf", "servers=+5", "servers=%205",
+                              "servers=0x4", "step=%201&lesson=bully"}) {
+        INFO(query);
+        const StartOptions o = parse_url_params(query);
+        CHECK(o.notices.size() == 1);
+        CHECK(o.speed == doctest::Approx(cs::ui::kDefaultSpeed));
+        CHECK(o.config.servers == 6);
+        CHECK(o.lesson_step == 0);
+    }
+    CHECK(parse_url_params("speed=2x").speed == doctest::Approx(2));
+    CHECK(parse_url_params("speed=.5").speed == doctest::Approx(0.5));
+}
+
+TEST_CASE("notices quote what was typed as one short printable line") {
+    const StartOptions o = parse_url_params("theme=%00dark%FF&view=" + std::string(5000, 'x'));
+    REQUIRE(o.notices.size() == 2);
+    CHECK(o.notices[0] == "theme '\\x00dark\\xFF' must be light, dark or auto");
+    CHECK(o.notices[1].size() < 200);
+    CHECK(o.notices[1].find(std::string(40, 'x') + "...'") != std::string::npos);
+}
+
+TEST_CASE("a link with thousands of parameters stops reading them after 64") {
+    std::string query;
+    for (int i = 0; i < 100000; ++i) query += "a&";
+    const StartOptions o = parse_url_params(query);
+    CHECK(o.notices.size() <= 65);
+    CHECK(o.notices.front() == "more than 64 URL parameters; the rest are ignored");
+}
+
+TEST_CASE("the links the project ships open without notices") {
+    // web/embed.html's example (the stricter checks above must not refuse it).
+    const StartOptions o = parse_url_params(
+        "?embed=1&seed=7&speed=0.5&view=faults&scenario=cHJvZHVjdCBHQURHRVQgc3RvY2s9MyBwcmljZT05OQpydW4gMnMKcGFydGl0aW9uIDEsMiwz"
+        "IHwgNCw1LDYKcnVuIDhzCm9yZGVyIEdBREdFVCAyIHZpYSAxCm9yZGVyIEdBREdFVCAyIHZpYSA1Cg");
+    CHECK(o.notices.empty());
+    CHECK(o.scenario.rfind("product GADGET stock=3 price=99\n", 0) == 0);
+    CHECK(o.speed == doctest::Approx(0.5));
 }

@@ -14,6 +14,7 @@ status=0
 while IFS= read -r wanted; do
   line=${wanted%%:*}
   text=${wanted#*: }
+  text=${text%$'\r'}  # a file with CRLF line endings announces its message with a CR
   if ! grep -qF -- "$file:$line: $text" <<<"$stderr"; then
     echo "FAIL: expected '$file:$line: $text' in: $stderr"
     status=1

@@ -16,6 +16,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // 1. Any query string: never a crash; every problem becomes a notice.
     const cs::app::StartOptions options = cs::app::parse_url_params(input);
+    // Each notice is one short printable line (a %00 once reached the page as it was),
+    // and a link with thousands of parameters gives a bounded list of them.
+    if (options.notices.size() > 66) __builtin_trap();
+    for (const std::string& notice : options.notices) {
+        if (notice.size() > 400) __builtin_trap();
+        for (const char c : notice)
+            if (static_cast<unsigned char>(c) < 0x20) __builtin_trap();
+    }
     if (!options.scenario.empty() && options.scenario.size() < 4096) {
         const cs::app::LoadResult loaded = cs::app::load_scenario(options.scenario, std::nullopt);
         if (!loaded.sim && loaded.error.empty()) __builtin_trap();  // refused without saying why

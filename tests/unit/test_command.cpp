@@ -106,7 +106,8 @@ TEST_CASE("parser: malformed arguments are rejected with a useful message") {
     const Case cases[] = {
         {"servers", "expected 'servers N'"},
         {"servers 1", "servers must be a whole number from 2 to 64"},
-        {"seed -3", "seed must be a whole number >= 0"},
+        {"seed -3", "seed must be a whole number from 0 to 18446744073709551615"},
+        {"seed 18446744073709551616", "seed must be a whole number from 0 to 18446744073709551615"},
         {"product X stock=-1 price=1", "expected stock=N (N >= 0)"},
         {"product X stock=1 cost=1", "expected price=N"},
         {"product X! stock=1 price=1", "letters, digits"},
@@ -151,6 +152,8 @@ TEST_CASE("parser: malformed arguments are rejected with a useful message") {
         {"expect orders", "expected 'expect orders'"},
         {"expect orders shipped=3", "expected submitted=N"},
         {"expect orders unknown=-1", "expected a count"},
+        {"expect orders submitted=1 submitted=2", "'submitted=' is given twice"},
+        {"expect load p99=1s acknowledged=3 p99=2s", "'p99=' is given twice"},
         {"expect alive", "expected 'expect alive"},
         {"expect converged now", "takes no arguments"},
         {"expect violation bad-vibes", "expected 'expect violation oversell"},
@@ -161,6 +164,42 @@ TEST_CASE("parser: malformed arguments are rejected with a useful message") {
         const std::string error = parse_error(c.line);
         CHECK_MESSAGE(error.find(c.message) != std::string::npos, error);
     }
+}
+
+TEST_CASE("parser: a line with a control character or bytes that are not UTF-8 is refused, naming the column") {
+    using namespace std::string_literals;
+    // A NUL once cut the message quoting the line ("got '1"); invalid UTF-8 reached the terminal as it was.
+    CHECK(parse_error("crash 1\0"s) == "column 8: byte 0x00 is a control character; a scenario is plain text");
+    CHECK(parse_error("\xff\xfe run 1s") == "column 1: byte 0xFF is not valid UTF-8; a scenario is plain text");
+    CHECK(parse_error("run 1s\x1b[2J") == "column 7: byte 0x1B is a control character; a scenario is plain text");
+    CHECK(parse_error("order PRD-1 \xc3") == "column 13: byte 0xC3 is not valid UTF-8; a scenario is plain text");
+    CHECK(parse_error("crash \xed\xa0\x80") == "column 7: byte 0xED is not valid UTF-8; a scenario is plain text");  // a surrogate
+    // Valid UTF-8 is text: it reaches the usual message, and a comment may hold anything.
+    CHECK(parse_error("product \xc3\xa9t\xc3\xa9 stock=1 price=1").find("got '\xc3\xa9t\xc3\xa9'") != std::string::npos);
+    parse_ok("run 1s # \xff\x01 a comment is not read");
+    parse_ok("run 1s\r");
+    parse_ok("run\t1s");
+}
+
+TEST_CASE("scenario: a seed is any 64-bit number, as the page, run --seed and fuzz --first-seed take it") {
+    // `fuzz --first-seed 9999999999999999999 --emit-scenario` once wrote a file `run` refused.
+    Scenario s;
+    std::string error;
+    REQUIRE_MESSAGE(parse_scenario("seed 18446744073709551615\nrun 1s\n", "big.scn", s, error), error);
+    CHECK(s.config.seed == UINT64_MAX);
+    REQUIRE_MESSAGE(parse_scenario("seed 9999999999999999999\n", "big.scn", s, error), error);
+    CHECK(s.config.seed == 9999999999999999999ULL);
+    CHECK_FALSE(parse_scenario("seed 18446744073709551616\n", "big.scn", s, error));
+    CHECK_FALSE(parse_scenario("seed +5\n", "big.scn", s, error));
+}
+
+TEST_CASE("parser: a message quotes at most 40 characters of what was written") {
+    // A 20 KB word once made a 20 KB message.
+    const std::string error = parse_error("order PRD-1 " + std::string(20000, '9'));
+    CHECK(error == "expected a whole quantity, got '" + std::string(40, '9') + "...'");
+    CHECK(quote("ab") == "'ab'");
+    CHECK(quote(std::string(39, 'a') + "\xc3\xa9\xc3\xa9") == "'" + std::string(39, 'a') + "\xc3\xa9...'");  // not inside a character
+    CHECK(quote("a\tb") == "'a\\x09b'");
 }
 
 TEST_CASE("parser: times in the past and setup after the start are refused") {
@@ -176,7 +215,8 @@ TEST_CASE("execute: bad input changes nothing") {
     Simulation sim;
     test::exec(sim, "run 2s");
     const std::string before = sim.state_json();
-    for (const char* bad : {"crash 9", "partition 1,2 | 2", "order", "servers 8", "explode", "", "drop 1->1"}) {
+    for (const char* bad : {"crash 9", "partition 1,2 | 2", "order", "servers 8", "explode", "", "drop 1->1", "crash 1\x01",
+                            "order PRD-1 99999999999", "order PRD-1 1.5", "run -5s", "run 1e400"}) {
         const CommandResult r = sim.execute(bad);
         CHECK_FALSE(r.ok);
         CHECK_FALSE(r.error.empty());
@@ -213,7 +253,7 @@ TEST_CASE("every verb: malformed arguments give FILE:LINE, a useful message, and
     constexpr const char* kSetupOnly = "must come before the simulation starts";
     const Case cases[] = {
         {Verb::Servers, "servers 65", "servers must be a whole number from 2 to 64", true, kSetupOnly},
-        {Verb::Seed, "seed x", "seed must be a whole number >= 0", true, kSetupOnly},
+        {Verb::Seed, "seed x", "seed must be a whole number from 0", true, kSetupOnly},
         {Verb::Product, "product A stock=1", "expected 'product SKU stock=N price=N'"},
         {Verb::Replication, "replication", "expected 'replication sync' or 'replication async'"},
         {Verb::Quorum, "quorum maybe", "expected 'quorum on' or 'quorum off'"},

@@ -76,6 +76,15 @@ TEST_CASE("lesson: bad lessons are rejected with FILE:LINE") {
     CHECK(error.rfind("f.scn:2: '## view:' belongs to a step", 0) == 0);
     CHECK_FALSE(parse_lesson("## lesson: T\n## step: s\ncrash 99\n", "d.scn", lesson, error));
     CHECK(error.rfind("d.scn:3: no server 99", 0) == 0);
+    // "by 0" and "by 99" named no sender: the check could only fail, or pass for no reason.
+    CHECK_FALSE(parse_lesson("## lesson: T\n## step: s\n## shows: COORDINATOR by 0\n", "g.scn", lesson, error));
+    CHECK(error == "g.scn:3: '## shows: COORDINATOR by 0': no server 0 (servers are 1..6)");
+    CHECK_FALSE(parse_lesson("servers 3\n## lesson: T\n## step: s\n## shows: OK by 4\n", "h.scn", lesson, error));
+    CHECK(error == "h.scn:4: '## shows: OK by 4': no server 4 (servers are 1..3)");
+    CHECK_FALSE(parse_lesson("## lesson: T\n## step: s\n## lesson: U\n", "i.scn", lesson, error));
+    CHECK(error == "i.scn:3: a second '## lesson:' line (a lesson has one)");
+    CHECK_FALSE(parse_lesson("## lesson: T\n## section: A\n## step: s\n## section: B\n", "j.scn", lesson, error));
+    CHECK(error == "j.scn:4: a second '## section:' line (a lesson has one)");
 }
 
 TEST_CASE("lesson: every shipped lesson parses, has a section and steps with narration") {
