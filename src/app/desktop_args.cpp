@@ -1,7 +1,7 @@
 #include "app/desktop_args.h"
 
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string_view>
 #include <utility>
 
@@ -28,13 +28,33 @@ const char* const kDesktopUsage =
 
 namespace {
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 bool fail(std::string& error, std::string message) {
     error = std::move(message);
     return false;
+}
+
+// The whole file. A folder opens and reads as empty (it once loaded as an empty scenario),
+// and an endless file such as /dev/zero would never end: both are refused, as
+// clustersim-cli run refuses them.
+bool read_scenario_file(const std::string& path, std::string& text, std::string& error) {
+    constexpr std::size_t kMaxBytes = 16u << 20;
+    std::error_code folder_error;
+    if (std::filesystem::is_directory(path, folder_error)) return fail(error, "'" + path + "' is a folder, not a scenario file");
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return fail(error, "cannot read scenario file '" + path + "'");
+    text.clear();
+    char chunk[65536];
+    while (file && text.size() <= kMaxBytes) {
+        file.read(chunk, sizeof chunk);
+        text.append(chunk, static_cast<std::size_t>(file.gcount()));
+    }
+    if (file.bad()) return fail(error, "cannot read scenario file '" + path + "'");
+    if (text.size() > kMaxBytes) return fail(error, "scenario file '" + path + "' is larger than 16 MB: not a scenario file");
+    return true;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
 bool parse_size(const std::string& text, int& w, int& h) {
@@ -78,11 +98,7 @@ bool parse_desktop_args(int argc, const char* const* argv, DesktopArgs& out, std
         } else if (arg == "--speed") {
             if (!parse_speed(value, out.start.speed)) return fail(error, "--speed needs a number from 0.001 to 1000");
         } else if (arg == "--scenario") {
-            std::ifstream file(value, std::ios::binary);
-            if (!file) return fail(error, "cannot read scenario file '" + value + "'");
-            std::ostringstream text;
-            text << file.rdbuf();
-            out.start.scenario = text.str();
+            if (!read_scenario_file(value, out.start.scenario, error)) return false;
         } else if (arg == "--lesson") {
             out.start.lesson = value;  // an unknown name becomes a notice on screen, as on the page
         } else if (arg == "--step") {

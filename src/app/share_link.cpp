@@ -242,7 +242,7 @@ void replay_journal(Host& host, const std::vector<TimedLine>& journal) {
         }
         host.seek(entry.at_us);
         const CommandResult result = host.command(entry.line);
-        if (!result.ok) host.notify("link: '" + entry.line + "' at " + seconds_text(entry.at_us) + ": " + result.error);
+        if (!result.ok) host.notify("link: " + quote(entry.line) + " at " + seconds_text(entry.at_us) + ": " + result.error);
     }
 }
 

@@ -35,6 +35,10 @@ TEST_CASE("bad desktop arguments are refused with a reason") {
     CHECK_FALSE(parse({"--frames", "3", "--screenshot", "x.jpg"}, a, error));
     CHECK_FALSE(parse({"--wat"}, a, error));
     CHECK_FALSE(parse({"--scenario", "/nonexistent/file.scn"}, a, error));
+    // A folder opens but cannot be read: once it loaded as an empty scenario.
+    error.clear();
+    CHECK_FALSE(parse({"--scenario", "/tmp"}, a, error));
+    CHECK(error.find("is a folder") != std::string::npos);
 }
 
 TEST_CASE("--theme picks the palette") {
