@@ -22,7 +22,7 @@ namespace {
 constexpr std::size_t kOrderLimit = 4000;
 constexpr int kMaxExposedOps = 200;  // rects() entries per frame, at most
 constexpr int kMaxLanes = 6;         // overlapping operations per product row
-constexpr TimeUs kMinSpanUs = 1000;  // zoomed in to 1 ms across at most
+constexpr TimeUs kMinHistorySpanUs = 1000;  // zoomed in to 1 ms across at most
 constexpr double kZoomStep = 0.8;
 
 std::string product_label(const ClientHistory& history, std::int32_t product) {
@@ -97,7 +97,7 @@ void toolbar(HistoryViewState& v, TimeUs now_us, TimeUs earliest_us) {
     if (factor != 1.0) {
         v.window.span_us = shown.end_us - shown.start_us;
         v.window.end_us = shown.end_us;
-        v.window = zoom_window(v.window, now_us, factor, anchor, kMinSpanUs, whole);
+        v.window = zoom_window(v.window, now_us, factor, anchor, kMinHistorySpanUs, whole);
     }
     ImGui::SameLine();
     if (ImGui::SmallButton("All")) v.window = {whole, now_us, true};
@@ -262,7 +262,7 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
             v.row_scroll -= io.MouseWheel * lane_h * 3.0f;
         } else {
             v.window.span_us = span;
-            v.window = zoom_window(v.window, now, std::pow(kZoomStep, io.MouseWheel), axis.time(io.MousePos.x), kMinSpanUs, whole);
+            v.window = zoom_window(v.window, now, std::pow(kZoomStep, io.MouseWheel), axis.time(io.MousePos.x), kMinHistorySpanUs, whole);
         }
     }
     if (ImGui::IsItemActivated()) {

@@ -3,7 +3,9 @@
 // side by side (the clients and the load balancer first, then server 1..N), time
 // running down the lanes, as ShiViz draws it.
 #include <cstdint>
+#include <vector>
 
+#include "sim/causality.h"
 #include "sim/time.h"
 
 namespace cs::ui {
@@ -23,6 +25,28 @@ struct SpaceTimeFrame {
     // The lane under x (clamped to the lanes).
     int lane_at(float x) const;
 };
+
+// The message families the toolbar can hide (MsgFamily: heartbeat ... health).
+inline constexpr int kSpaceTimeFamilies = 5;
+
+// The diagram's filter: a message event of a hidden family is not drawn (lane marks
+// and the other events always are). Zoomed in this decides the arrows and dots,
+// zoomed out what the density strips count.
+inline bool hidden_by_filter(CausalKind kind, MsgType type, const bool (&hidden)[kSpaceTimeFamilies]) {
+    return is_message_kind(kind) && hidden[static_cast<int>(msg_family(type))];
+}
+
+// Zoomed out: per lane, how many of the events the filter lets through fall in each
+// row of row_px pixels down the frame (rows x lanes, row-major).
+struct DensityGrid {
+    int rows = 0, lanes = 0;
+    std::vector<std::uint32_t> counts;
+    std::uint32_t at(int row, int lane) const {
+        return counts[static_cast<std::size_t>(row) * static_cast<std::size_t>(lanes) + static_cast<std::size_t>(lane)];
+    }
+};
+DensityGrid density_grid(const CausalStore& store, const SpaceTimeFrame& frame, float row_px,
+                         const bool (&hidden)[kSpaceTimeFamilies]);
 
 // A zoom by `factor` (< 1: in) keeping the time under the pointer where it is.
 // Returns the new start of the window; span_us becomes the new span (clamped).

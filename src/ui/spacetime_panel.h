@@ -6,6 +6,7 @@
 
 #include "sim/causal_cone.h"
 #include "sim/time.h"
+#include "ui/spacetime_layout.h"
 
 namespace cs {
 class Simulation;
@@ -16,8 +17,6 @@ namespace cs::ui {
 struct FrameInput;
 struct Actions;
 struct UiState;
-
-inline constexpr int kSpaceTimeFamilies = 5;
 
 // What the diagram remembers between frames (zoom, pan, filters, the selected event).
 struct SpaceTimeState {
