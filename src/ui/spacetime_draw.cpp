@@ -100,7 +100,7 @@ CausalKind mark_of(MilestoneKind k) {
 // Too many events to tell apart: per lane, a strip whose brightness counts the events
 // the filter lets through in each few pixels (spacetime_layout.h: density_grid).
 void draw_density(const Simulation& sim, const SpaceTimeFrame& f, const SpaceTimeState& state, ImDrawList* draw) {
-    const DensityGrid grid = density_grid(sim.causality(), f, kMergePx, state.hidden);
+    const DensityGrid grid = density_grid(sim.causality(), f, kMergePx, state.hidden, &state.family_counts);
     const int rows = grid.rows;
     const auto lanes = static_cast<std::size_t>(grid.lanes);
     const std::vector<std::uint32_t>& counts = grid.counts;

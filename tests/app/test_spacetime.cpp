@@ -129,4 +129,19 @@ TEST_CASE("density strips count only the events the family filter lets through")
     std::uint32_t on_server2 = 0;
     for (int r = 0; r < marks.rows; ++r) on_server2 += marks.at(r, 2);
     CHECK(on_server2 >= 1);  // its crash
+
+    // The same with sealed chunks counted per family once (the diagram's cache), twice,
+    // at both heights: 100 rows (blocks span rows) and 8 (whole blocks fit in a row).
+    FamilyBlockCounts cache;
+    for (const float height : {300.0f, 24.0f}) {
+        f.height = height;
+        for (int pass = 0; pass < 2; ++pass) {
+            CAPTURE(height);
+            CAPTURE(pass);
+            CHECK(density_grid(store, f, kRowPx, heartbeats, &cache).counts == expected(heartbeats));
+            CHECK(density_grid(store, f, kRowPx, everything, &cache).counts == expected(everything));
+            CHECK(density_grid(store, f, kRowPx, nothing, &cache).counts == expected(nothing));
+        }
+    }
+    CHECK(cache.size() == store.kept_chunks().size() - 1);  // every sealed chunk; the open one is counted anew
 }
