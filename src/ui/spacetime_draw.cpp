@@ -99,13 +99,17 @@ CausalKind mark_of(MilestoneKind k) {
 
 // Too many events to tell apart: per lane, a strip whose brightness counts the events
 // the filter lets through in each few pixels (spacetime_layout.h: density_grid).
-void draw_density(const Simulation& sim, const SpaceTimeFrame& f, const SpaceTimeState& state, ImDrawList* draw) {
+void draw_density(const Simulation& sim, const SpaceTimeFrame& f, const SpaceTimeState& state, ImDrawList* draw,
+                  SpaceTimeHits& hits) {
     const DensityGrid grid = density_grid(sim.causality(), f, kMergePx, state.hidden, &state.family_counts);
     const int rows = grid.rows;
     const auto lanes = static_cast<std::size_t>(grid.lanes);
     const std::vector<std::uint32_t>& counts = grid.counts;
     std::uint32_t most = 1;
-    for (std::uint32_t v : counts) most = std::max(most, v);
+    for (std::uint32_t v : counts) {
+        most = std::max(most, v);
+        hits.events_counted += v;
+    }
     const float w = std::max(2.0f, f.lane_width() * 0.5f);
     const float root_most = std::sqrt(static_cast<float>(most));
     for (int r = 0; r < rows; ++r)
@@ -164,7 +168,7 @@ void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& f, const SpaceT
     hits.events_in_view = last - first;
     if (last - first > kDetailEvents) {
         hits.merged = true;
-        draw_density(sim, f, state, draw);
+        draw_density(sim, f, state, draw, hits);
         return;
     }
     const TimeUs now = sim.now_us();
