@@ -449,8 +449,20 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
         }
     }
     // Last: the tooltip is a window of its own and changes what ImGui's "last item" is.
-    if (hovered && !ImGui::IsItemActive())
-        if (const DrawnBar* bar = bar_at(io.MousePos.x, io.MousePos.y)) op_tooltip(history, ops[bar->op], v);
+    if (hovered && !ImGui::IsItemActive()) {
+        if (const DrawnBar* bar = bar_at(io.MousePos.x, io.MousePos.y)) {
+            op_tooltip(history, ops[bar->op], v);
+        } else {
+            for (const DenseStrips::Run& run : v.strip_runs) {
+                const float top = y0 + rows.top[run.lane / kMaxLanes] + static_cast<float>(run.lane % kMaxLanes) * lane_h;
+                if (io.MousePos.x < run.x0 || io.MousePos.x > run.x1 || io.MousePos.y < top || io.MousePos.y > top + lane_h)
+                    continue;
+                ImGui::SetTooltip("Operations too close together to tell apart (the colour: the worst outcome among\n"
+                                  "them). Zoom in (+ or the wheel) to see them one by one.");
+                break;
+            }
+        }
+    }
     ImGui::EndChild();
 }
 
