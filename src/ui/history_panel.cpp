@@ -277,6 +277,15 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
     const ShownWindow shown = shown_window(v.window, now, in.timeline.earliest_us);
     const TimeUs span = shown.end_us - shown.start_us;
     TimeAxis axis{shown.start_us, shown.end_us, area_min.x + label_w, std::max(area_size.x - label_w - 4.0f * s, 1.0f)};
+    if (v.window.follow) {
+        // Following, the axis moves in steps of whole pixels: a frame's worth of time is a
+        // fraction of a pixel zoomed out, and between steps the placement and the merged
+        // strips below are reused.
+        const TimeUs step = std::max<TimeUs>(1, static_cast<TimeUs>(static_cast<double>(span) / axis.width));
+        const TimeUs start = shown.start_us;
+        axis.start_us = (start >= 0 ? start / step : -((-start + step - 1) / step)) * step;
+        axis.end_us = axis.start_us + span;
+    }
     const float bars_x1 = axis.x0 + axis.width;
 
     // Rows and lanes of what overlaps that stretch.
