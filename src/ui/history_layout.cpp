@@ -97,6 +97,50 @@ std::vector<PlacedOp> place_ops(const SharedChunks<Operation>& ops, const std::v
     return placed;
 }
 
+BarClass bar_class(const Operation& op) {
+    if (op.complete_us < 0) return BarClass::InFlight;
+    if (op.outcome == Outcome::Ok) return BarClass::Ok;
+    if (op.outcome == Outcome::Fail) return BarClass::Fail;
+    return BarClass::Unknown;
+}
+
+void DenseStrips::reset(std::size_t lanes, float x0, float width, float column_px) {
+    lanes_ = lanes;
+    x0_ = x0;
+    column_px_ = std::max(column_px, 0.25f);
+    columns_ = std::max(1, static_cast<int>(std::ceil(width / column_px_)));
+    cells_.assign(lanes_ * static_cast<std::size_t>(columns_), 0);
+    marked_ = 0;
+}
+
+void DenseStrips::add(std::size_t lane, float x0, float x1, BarClass c) {
+    if (lane >= lanes_) return;
+    const int first = std::max(0, static_cast<int>(std::floor((x0 - x0_) / column_px_)));
+    const int last = std::min(columns_ - 1, static_cast<int>(std::floor((x1 - x0_) / column_px_)));
+    const auto mark = static_cast<std::uint8_t>(1 + static_cast<int>(c));
+    std::uint8_t* row = &cells_[lane * static_cast<std::size_t>(columns_)];
+    for (int k = first; k <= last; ++k) row[k] = std::max(row[k], mark);
+    if (first <= last) ++marked_;
+}
+
+std::vector<DenseStrips::Run> DenseStrips::runs() const {
+    std::vector<Run> out;
+    if (marked_ == 0) return out;
+    for (std::size_t lane = 0; lane < lanes_; ++lane) {
+        const std::uint8_t* row = &cells_[lane * static_cast<std::size_t>(columns_)];
+        for (int k = 0; k < columns_;) {
+            const std::uint8_t mark = row[k];
+            int end = k + 1;
+            while (end < columns_ && row[end] == mark) ++end;
+            if (mark != 0)
+                out.push_back({lane, x0_ + static_cast<float>(k) * column_px_, x0_ + static_cast<float>(end) * column_px_,
+                               static_cast<BarClass>(mark - 1)});
+            k = end;
+        }
+    }
+    return out;
+}
+
 float TimeAxis::x(TimeUs t) const {
     const double span = static_cast<double>(std::max<TimeUs>(end_us - start_us, 1));
     return x0 + static_cast<float>(static_cast<double>(t - start_us) / span * width);

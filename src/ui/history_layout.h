@@ -60,6 +60,35 @@ std::vector<PlacedOp> place_ops(const SharedChunks<Operation>& ops, const std::v
                                 HistoryRows rows, int max_lanes, std::vector<int>& lanes_per_row,
                                 int row_count);
 
+// Zoomed out, bars narrower than a column are too dense to tell apart: per lane they
+// are merged into a strip of columns, each showing what its operations were told.
+// Class order is drawing priority: a column shows its highest class.
+enum class BarClass : std::uint8_t { Ok, Fail, InFlight, Unknown };
+BarClass bar_class(const Operation& op);
+
+class DenseStrips {
+public:
+    // lanes: row * lanes_per_row + lane slots; columns of column_px from x0.
+    void reset(std::size_t lanes, float x0, float width, float column_px);
+    // A bar from x0 to x1 (screen x) in `lane` marks the columns it touches.
+    void add(std::size_t lane, float x0, float x1, BarClass c);
+    bool empty() const { return marked_ == 0; }
+    // Consecutive columns of a lane showing the same class, as one run each.
+    struct Run {
+        std::size_t lane;
+        float x0, x1;
+        BarClass cls;
+    };
+    std::vector<Run> runs() const;
+
+private:
+    std::size_t lanes_ = 0;
+    int columns_ = 0;
+    float x0_ = 0, column_px_ = 1;
+    std::vector<std::uint8_t> cells_;  // lanes x columns: 0 empty, else 1 + the highest class
+    std::size_t marked_ = 0;
+};
+
 // The mapping between simulated time and screen x.
 struct TimeAxis {
     TimeUs start_us = 0, end_us = 1;

@@ -22,8 +22,9 @@ namespace {
 constexpr std::size_t kOrderLimit = 4000;
 constexpr int kMaxExposedOps = 200;  // rects() entries per frame, at most
 constexpr int kMaxLanes = 6;         // overlapping operations per product row
-constexpr TimeUs kMinSpanUs = 1000;  // zoomed in to 1 ms across at most
+constexpr TimeUs kMinHistorySpanUs = 1000;  // zoomed in to 1 ms across at most
 constexpr double kZoomStep = 0.8;
+constexpr float kDensePx = 2.0f;     // bars narrower than this merge into their lane's strip
 
 std::string product_label(const ClientHistory& history, std::int32_t product) {
     const auto& names = history.product_names();
@@ -97,7 +98,7 @@ void toolbar(HistoryViewState& v, TimeUs now_us, TimeUs earliest_us) {
     if (factor != 1.0) {
         v.window.span_us = shown.end_us - shown.start_us;
         v.window.end_us = shown.end_us;
-        v.window = zoom_window(v.window, now_us, factor, anchor, kMinSpanUs, whole);
+        v.window = zoom_window(v.window, now_us, factor, anchor, kMinHistorySpanUs, whole);
     }
     ImGui::SameLine();
     if (ImGui::SmallButton("All")) v.window = {whole, now_us, true};
@@ -171,12 +172,17 @@ void op_tooltip(const ClientHistory& history, const Operation& op, const History
     ImGui::EndTooltip();
 }
 
-ImU32 bar_colour(const Operation& op) {
-    if (op.complete_us < 0) return color::kNodeAlive;
-    if (op.outcome == Outcome::Ok) return color::kGood;
-    if (op.outcome == Outcome::Fail) return color::kTextDim;
+ImU32 class_colour(BarClass c) {
+    switch (c) {
+        case BarClass::InFlight: return color::kNodeAlive;
+        case BarClass::Ok: return color::kGood;
+        case BarClass::Fail: return color::kTextDim;
+        case BarClass::Unknown: break;
+    }
     return color::kWarning;
 }
+
+ImU32 bar_colour(const Operation& op) { return class_colour(bar_class(op)); }
 
 ImU32 with_alpha(ImU32 c, int alpha) { return (c & ~IM_COL32_A_MASK) | (static_cast<ImU32>(alpha) << IM_COL32_A_SHIFT); }
 
@@ -204,6 +210,37 @@ RowGeometry row_geometry(const std::vector<int>& lanes, float lane_h, float gap)
     }
     g.top.push_back(y);
     return g;
+}
+
+// Splits `placed` into the bars drawn one by one and those narrower than kDensePx,
+// merged per lane into strips. Witness, focused and open-ended operations are always
+// drawn one by one. Only when the placement, the axis or the focus changed.
+void split_dense(const SharedChunks<Operation>& ops, const TimeAxis& axis, float s, std::uint64_t focused_order,
+                 std::size_t lane_slots, HistoryViewState& v) {
+    if (v.split_serial == v.placed_serial && v.split_x0 == axis.x0 && v.split_width == axis.width && v.split_scale == s &&
+        v.split_focused == focused_order)
+        return;
+    v.split_serial = v.placed_serial;
+    v.split_x0 = axis.x0;
+    v.split_width = axis.width;
+    v.split_scale = s;
+    v.split_focused = focused_order;
+    v.single.clear();
+    v.strips.reset(lane_slots, axis.x0, axis.width, kDensePx * s);
+    const float bars_x1 = axis.x0 + axis.width;
+    for (std::size_t k = 0; k < v.placed.size(); ++k) {
+        const PlacedOp& p = v.placed[k];
+        const Operation& op = ops[p.op];
+        const bool special = op_open_ended(op) || (focused_order != 0 && op.id == focused_order) ||
+                             (!v.witness.empty() && v.witness.count(op.id) > 0);
+        const float x0 = std::max(axis.x(op.invoke_us), axis.x0);
+        const float x1 = std::min(axis.x(op.complete_us), bars_x1);
+        if (!special && x1 - x0 < kDensePx * s)
+            v.strips.add(static_cast<std::size_t>(p.row) * kMaxLanes + static_cast<std::size_t>(p.lane), x0, x1, bar_class(op));
+        else
+            v.single.push_back(k);
+    }
+    v.strip_runs = v.strips.runs();
 }
 
 }  // namespace
@@ -240,15 +277,34 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
     const ShownWindow shown = shown_window(v.window, now, in.timeline.earliest_us);
     const TimeUs span = shown.end_us - shown.start_us;
     TimeAxis axis{shown.start_us, shown.end_us, area_min.x + label_w, std::max(area_size.x - label_w - 4.0f * s, 1.0f)};
+    if (v.window.follow) {
+        // Following, the axis moves in steps of whole pixels: a frame's worth of time is a
+        // fraction of a pixel zoomed out, and between steps the placement and the merged
+        // strips below are reused.
+        const TimeUs step = std::max<TimeUs>(1, static_cast<TimeUs>(static_cast<double>(span) / axis.width));
+        const TimeUs start = shown.start_us;
+        axis.start_us = (start >= 0 ? start / step : -((-start + step - 1) / step)) * step;
+        axis.end_us = axis.start_us + span;
+    }
     const float bars_x1 = axis.x0 + axis.width;
 
     // Rows and lanes of what overlaps that stretch.
     const int row_count = v.rows == HistoryRows::ByProcess
                               ? v.index.process_count()
                               : static_cast<int>(history.product_names().size());
-    v.index.visible(ops, axis.start_us, axis.end_us, v.visible);
-    std::vector<int> lanes;
-    const std::vector<PlacedOp> placed = place_ops(ops, v.visible, v.rows, kMaxLanes, lanes, row_count);
+    if (v.placed_version != v.index.version() || v.placed_from_us != axis.start_us || v.placed_to_us != axis.end_us ||
+        v.placed_rows != v.rows || v.placed_row_count != row_count) {
+        v.index.visible(ops, axis.start_us, axis.end_us, v.visible);
+        v.placed = place_ops(ops, v.visible, v.rows, kMaxLanes, v.lanes, row_count);
+        v.placed_version = v.index.version();
+        v.placed_from_us = axis.start_us;
+        v.placed_to_us = axis.end_us;
+        v.placed_rows = v.rows;
+        v.placed_row_count = row_count;
+        ++v.placed_serial;
+    }
+    const std::vector<PlacedOp>& placed = v.placed;
+    const std::vector<int>& lanes = v.lanes;
     const RowGeometry rows = row_geometry(lanes, lane_h, 3.0f * s);
     const float rows_top = area_min.y + axis_h;
     const float rows_h = area_max.y - rows_top;
@@ -262,7 +318,7 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
             v.row_scroll -= io.MouseWheel * lane_h * 3.0f;
         } else {
             v.window.span_us = span;
-            v.window = zoom_window(v.window, now, std::pow(kZoomStep, io.MouseWheel), axis.time(io.MousePos.x), kMinSpanUs, whole);
+            v.window = zoom_window(v.window, now, std::pow(kZoomStep, io.MouseWheel), axis.time(io.MousePos.x), kMinHistorySpanUs, whole);
         }
     }
     if (ImGui::IsItemActivated()) {
@@ -294,13 +350,24 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
         draw->AddText(ImVec2(area_min.x + 4.0f * s, top + 3.0f * s), color::kTextDim, label.c_str());
     }
 
-    // The bars, visible rows only; at a zoom where bars are thinner than a pixel, one
-    // drawn on top of an earlier one in the same lane is skipped (it would not show).
+    // The bars, visible rows only. Zoomed out, bars narrower than kDensePx are merged
+    // per lane into strips of columns (history_layout.h: DenseStrips), drawn beneath
+    // the bars drawn one by one; a bar that would not add a pixel and a half to its
+    // lane is skipped (it would not show).
     std::vector<float> lane_drawn_to(static_cast<std::size_t>(std::max(row_count, 0)) * kMaxLanes, -1e30f);
     std::vector<DrawnBar> drawn;
     int exposed = 0;
+    split_dense(ops, axis, s, state.focused_order, lane_drawn_to.size(), v);
     draw->PushClipRect(ImVec2(axis.x0, rows_top), ImVec2(bars_x1, area_max.y), true);
-    for (const PlacedOp& p : placed) {
+    for (const DenseStrips::Run& run : v.strip_runs) {
+        const std::size_t row = run.lane / kMaxLanes, lane = run.lane % kMaxLanes;
+        const float top = y0 + rows.top[row] + static_cast<float>(lane) * lane_h + 1.0f * s;
+        const float bottom = top + lane_h - 2.0f * s;
+        if (bottom < rows_top || top > area_max.y) continue;
+        draw->AddRectFilled(ImVec2(run.x0, top), ImVec2(run.x1, bottom), with_alpha(class_colour(run.cls), 150));
+    }
+    for (const std::size_t k : v.single) {
+        const PlacedOp& p = placed[k];
         const Operation& op = ops[p.op];
         const float top = y0 + rows.top[static_cast<std::size_t>(p.row)] + static_cast<float>(p.lane) * lane_h + 1.0f * s;
         const float bottom = top + lane_h - 2.0f * s;
@@ -310,12 +377,13 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
         const bool open = op_open_ended(op);
         const float x0 = std::max(axis.x(op.invoke_us), axis.x0);
         const TimeUs solid_end = op.complete_us >= 0 ? op.complete_us : now;
-        const float x1 = std::max(std::min(axis.x(solid_end), bars_x1), x0 + 2.0f * s);
+        const float end_x = std::min(axis.x(solid_end), bars_x1);
         const std::size_t lane = static_cast<std::size_t>(p.row) * kMaxLanes + static_cast<std::size_t>(p.lane);
+        const float x1 = std::max(end_x, x0 + 2.0f * s);
         if (x1 <= lane_drawn_to[lane] + 1.5f * s && !witness && !focused && !open) continue;
         lane_drawn_to[lane] = std::max(lane_drawn_to[lane], x1);
         const ImU32 c = bar_colour(op);
-        draw->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), with_alpha(c, 150), 3.0f * s);
+        draw->AddRectFilled(ImVec2(x0, top), ImVec2(x1, bottom), with_alpha(c, 150), x1 - x0 > 8.0f * s ? 3.0f * s : 0.0f);
         if (open && op.complete_us >= 0) {
             // An unknown outcome: it may take effect at any later moment, so it fades on to the right.
             draw->AddRectFilledMultiColor(ImVec2(x1, top + 3.0f * s), ImVec2(bars_x1, bottom - 3.0f * s), with_alpha(c, 110),
@@ -390,8 +458,20 @@ void history_panel(const Simulation& sim, const FrameInput& in, UiState& state, 
         }
     }
     // Last: the tooltip is a window of its own and changes what ImGui's "last item" is.
-    if (hovered && !ImGui::IsItemActive())
-        if (const DrawnBar* bar = bar_at(io.MousePos.x, io.MousePos.y)) op_tooltip(history, ops[bar->op], v);
+    if (hovered && !ImGui::IsItemActive()) {
+        if (const DrawnBar* bar = bar_at(io.MousePos.x, io.MousePos.y)) {
+            op_tooltip(history, ops[bar->op], v);
+        } else {
+            for (const DenseStrips::Run& run : v.strip_runs) {
+                const float top = y0 + rows.top[run.lane / kMaxLanes] + static_cast<float>(run.lane % kMaxLanes) * lane_h;
+                if (io.MousePos.x < run.x0 || io.MousePos.x > run.x1 || io.MousePos.y < top || io.MousePos.y > top + lane_h)
+                    continue;
+                ImGui::SetTooltip("Operations too close together to tell apart (the colour: the worst outcome among\n"
+                                  "them). Zoom in (+ or the wheel) to see them one by one.");
+                break;
+            }
+        }
+    }
     ImGui::EndChild();
 }
 

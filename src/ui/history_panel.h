@@ -26,7 +26,24 @@ struct HistoryViewState {
     HistoryRows rows = HistoryRows::ByProcess;
     TimeWindow window{10'000'000, 0, true};  // 10 s, following the current time
     HistoryIndex index;
-    std::vector<std::size_t> visible;  // this frame's operations on screen (scratch)
+    std::vector<std::size_t> visible;  // the operations on screen (scratch)
+    // Rows and lanes of the operations on screen, kept while neither the history nor the
+    // window of time changes (a paused, zoomed-out view places thousands only once).
+    std::vector<PlacedOp> placed;
+    std::vector<int> lanes;
+    std::uint64_t placed_version = ~std::uint64_t{0};
+    TimeUs placed_from_us = -1, placed_to_us = -1;
+    HistoryRows placed_rows = HistoryRows::ByProcess;
+    int placed_row_count = -1;
+    std::uint64_t placed_serial = 0;  // counts the times `placed` was computed
+    // Of `placed`, the bars drawn one by one (indices) and the strips the others merge
+    // into, kept while `placed`, the axis and the focused order stay the same.
+    std::vector<std::size_t> single;
+    std::vector<DenseStrips::Run> strip_runs;
+    std::uint64_t split_serial = ~std::uint64_t{0};
+    float split_x0 = 0, split_width = 0, split_scale = 0;
+    std::uint64_t split_focused = 0;
+    DenseStrips strips;  // scratch
 
     // The verdict as of verdict_key (the history's version and the simulated time).
     std::uint64_t verdict_version = ~std::uint64_t{0};

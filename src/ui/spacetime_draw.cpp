@@ -98,35 +98,18 @@ CausalKind mark_of(MilestoneKind k) {
 }
 
 // Too many events to tell apart: per lane, a strip whose brightness counts the events
-// in each few pixels. Whole blocks of a chunk count at once when they fit in one row.
-void draw_density(const Simulation& sim, const SpaceTimeFrame& f, ImDrawList* draw) {
-    const CausalStore& store = sim.causality();
-    const int rows = std::max(1, static_cast<int>(f.height / kMergePx));
-    const auto lanes = static_cast<std::size_t>(f.lanes);
-    std::vector<std::uint32_t> counts(static_cast<std::size_t>(rows) * lanes, 0);
-    auto row_of = [&](TimeUs t) { return static_cast<int>((f.time_y(t) - f.top) / kMergePx); };
-    for (const CausalStore::Chunk* c : store.kept_chunks()) {
-        if (c->last_us < f.from_us || c->base_us > f.to_us) continue;
-        const std::size_t n = c->records.size();
-        for (std::size_t b = 0; b < n; b += CausalStore::kBlockEvents) {
-            const std::size_t end = std::min(n, b + CausalStore::kBlockEvents);
-            const TimeUs t0 = c->base_us + c->records[b].dt_us, t1 = c->base_us + c->records[end - 1].dt_us;
-            if (t1 < f.from_us || t0 > f.to_us) continue;
-            const int r0 = row_of(t0);
-            const bool whole = !c->block_counts.empty() && r0 == row_of(t1) && r0 >= 0 && r0 < rows;
-            if (whole) {
-                const std::uint16_t* bc = &c->block_counts[b / CausalStore::kBlockEvents * lanes];
-                for (std::size_t l = 0; l < lanes; ++l) counts[static_cast<std::size_t>(r0) * lanes + l] += bc[l];
-                continue;
-            }
-            for (std::size_t i = b; i < end; ++i) {
-                const int r = row_of(c->base_us + c->records[i].dt_us);
-                if (r >= 0 && r < rows) ++counts[static_cast<std::size_t>(r) * lanes + c->records[i].lane];
-            }
-        }
-    }
+// the filter lets through in each few pixels (spacetime_layout.h: density_grid).
+void draw_density(const Simulation& sim, const SpaceTimeFrame& f, const SpaceTimeState& state, ImDrawList* draw,
+                  SpaceTimeHits& hits) {
+    const DensityGrid grid = density_grid(sim.causality(), f, kMergePx, state.hidden, &state.family_counts);
+    const int rows = grid.rows;
+    const auto lanes = static_cast<std::size_t>(grid.lanes);
+    const std::vector<std::uint32_t>& counts = grid.counts;
     std::uint32_t most = 1;
-    for (std::uint32_t v : counts) most = std::max(most, v);
+    for (std::uint32_t v : counts) {
+        most = std::max(most, v);
+        hits.events_counted += v;
+    }
     const float w = std::max(2.0f, f.lane_width() * 0.5f);
     const float root_most = std::sqrt(static_cast<float>(most));
     for (int r = 0; r < rows; ++r)
@@ -185,7 +168,7 @@ void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& f, const SpaceT
     hits.events_in_view = last - first;
     if (last - first > kDetailEvents) {
         hits.merged = true;
-        draw_density(sim, f, draw);
+        draw_density(sim, f, state, draw, hits);
         return;
     }
     const TimeUs now = sim.now_us();
@@ -237,7 +220,7 @@ void draw_spacetime(const Simulation& sim, const SpaceTimeFrame& f, const SpaceT
         const float x = f.lane_x(e.lane), y = order ? index_y(e.index) : f.time_y(e.time_us);
         if (order && e.kind == CausalKind::Send) send_index[e.message_id] = e.index;
         const bool message = is_message_kind(e.kind);
-        if (message && state.hidden[static_cast<int>(msg_family(e.type))] && rel != CausalRelation::Selected) return true;
+        if (hidden_by_filter(e.kind, e.type, state.hidden) && rel != CausalRelation::Selected) return true;
         if (message) {
             if (e.kind != CausalKind::Send && e.peer != e.lane) {  // an arrow ends here
                 const auto sent = order ? send_index.find(e.message_id) : send_index.end();

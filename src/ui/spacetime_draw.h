@@ -35,6 +35,7 @@ struct SpaceTimeHits {
     std::vector<Arrow> arrows;
     bool merged = false;            // density strips instead of events
     std::uint64_t events_in_view = 0;
+    std::uint64_t events_counted = 0;  // merged: of those, the ones the filter lets through
     int selected_past = 0, selected_future = 0;  // among the events drawn
     float now_y = 0;                // where the current moment is drawn
 };

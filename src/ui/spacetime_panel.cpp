@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cmath>
 #include <string>
 
@@ -246,12 +247,21 @@ void spacetime_panel(const Simulation& sim, const FrameInput& in, UiState& state
     draw->PopClipRect();
     mouse(sim, f, hits, st, out);
 
-    if (hits.merged)
-        ImGui::TextDisabled("%llu events in view, merged per lane: zoom in (+ or the wheel) to see the messages",
-                            static_cast<unsigned long long>(hits.events_in_view));
+    const bool filtered = std::find(std::begin(st.hidden), std::end(st.hidden), true) != std::end(st.hidden);
+    // Wrapped: a narrow side panel must not cut the hint off.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (hits.merged && filtered)
+        ImGui::TextWrapped("%llu events in view, %llu of them shown (filters), merged per lane: zoom in (+ or the wheel) "
+                           "to see the messages",
+                           static_cast<unsigned long long>(hits.events_in_view),
+                           static_cast<unsigned long long>(hits.events_counted));
+    else if (hits.merged)
+        ImGui::TextWrapped("%llu events in view, merged per lane: zoom in (+ or the wheel) to see the messages",
+                           static_cast<unsigned long long>(hits.events_in_view));
     else
-        ImGui::TextDisabled("%llu events in view. Click an event: its causal past (blue) and future (orange).",
-                            static_cast<unsigned long long>(hits.events_in_view));
+        ImGui::TextWrapped("%llu events in view. Click an event: its causal past (blue) and future (orange).",
+                           static_cast<unsigned long long>(hits.events_in_view));
+    ImGui::PopStyleColor();
     if (st.cone.active()) {
         store.scan(st.cone.selected(), st.cone.selected() + 1, [&](const CausalEvent& e) {
             ImGui::TextWrapped("Selected: %s. On screen: %d before it, %d after it; the rest is concurrent.",

@@ -6,6 +6,7 @@
 
 #include "sim/causal_cone.h"
 #include "sim/time.h"
+#include "ui/spacetime_layout.h"
 
 namespace cs {
 class Simulation;
@@ -17,8 +18,6 @@ struct FrameInput;
 struct Actions;
 struct UiState;
 
-inline constexpr int kSpaceTimeFamilies = 5;
-
 // What the diagram remembers between frames (zoom, pan, filters, the selected event).
 struct SpaceTimeState {
     bool follow = true;                 // keep the current moment in view
@@ -27,6 +26,9 @@ struct SpaceTimeState {
     TimeUs from_us = 0;                 // the top of the canvas when not following
     bool hidden[kSpaceTimeFamilies] = {};  // per MsgFamily: its messages are not drawn
     CausalCone cone;                    // the clicked event, its past and its future
+    // Zoomed out and filtered: sealed chunks counted per family, once (a cache the
+    // drawing fills, hence mutable: the diagram draws from a const state).
+    mutable FamilyBlockCounts family_counts;
     std::uint64_t shown_order = 0;      // the History order last brought into view
     bool dragging = false;
     float drag_last_y = 0;

@@ -124,3 +124,30 @@ TEST_CASE("history layout: following, now sits near the right edge and a short r
     CHECK(fixed.start_us == 7'000'000);
     CHECK(fixed.end_us == 9'000'000);
 }
+
+TEST_CASE("dense strips: bars too narrow to tell apart merge per lane, the worst outcome showing") {
+    DenseStrips strips;
+    strips.reset(2, 100.0f, 20.0f, 2.0f);  // two lanes, ten columns of 2 px from x = 100
+    CHECK(strips.empty());
+    CHECK(strips.runs().empty());
+    strips.add(0, 100.0f, 100.5f, BarClass::Ok);  // column 0
+    strips.add(0, 101.0f, 103.0f, BarClass::Ok);  // columns 0-1
+    strips.add(0, 104.2f, 104.4f, BarClass::Fail);  // column 2
+    strips.add(0, 105.0f, 105.5f, BarClass::Ok);    // column 2 again: the fail shows
+    strips.add(1, 118.5f, 130.0f, BarClass::Unknown);  // the last column, clipped at the edge
+    strips.add(1, 60.0f, 70.0f, BarClass::Ok);        // left of the axis: nothing
+    CHECK_FALSE(strips.empty());
+    const std::vector<DenseStrips::Run> runs = strips.runs();
+    REQUIRE(runs.size() == 3);
+    CHECK(runs[0].lane == 0);
+    CHECK(runs[0].x0 == doctest::Approx(100.0f));
+    CHECK(runs[0].x1 == doctest::Approx(104.0f));
+    CHECK(runs[0].cls == BarClass::Ok);
+    CHECK(runs[1].x0 == doctest::Approx(104.0f));
+    CHECK(runs[1].x1 == doctest::Approx(106.0f));
+    CHECK(runs[1].cls == BarClass::Fail);
+    CHECK(runs[2].lane == 1);
+    CHECK(runs[2].x0 == doctest::Approx(118.0f));
+    CHECK(runs[2].x1 == doctest::Approx(120.0f));
+    CHECK(runs[2].cls == BarClass::Unknown);
+}

@@ -66,3 +66,82 @@ TEST_CASE("the page's spacetime() JSON: events with clocks, and the selection's 
     CHECK(selected.find("\"rel\":\"future\"") != std::string::npos);
     CHECK(selected.find("\"rel\":\"selected\"") != std::string::npos);
 }
+
+// Zoomed out (more than kDetailEvents in view) the diagram draws density strips; they
+// must count what the filter lets through, as the arrows zoomed in do ("Hide heartbeats").
+TEST_CASE("density strips count only the events the family filter lets through") {
+    Config config;
+    config.servers = 6;
+    Simulation sim(config);
+    sim.execute("load rate=20 duration=1m");
+    sim.execute("run 45s");
+    sim.execute("crash 2");  // a lane mark: counted whatever is hidden
+    sim.execute("run 15s");
+    const CausalStore& store = sim.causality();
+    INFO("events: ", store.end_index());
+    REQUIRE(store.kept_chunks().size() >= 2);  // sealed chunks too, with their per-block counts
+
+    SpaceTimeFrame f;
+    f.top = 40;
+    f.height = 300;
+    f.lanes = store.lanes();
+    f.from_us = 0;
+    f.to_us = sim.now_us() + 1000000;  // every event well inside the frame
+    constexpr float kRowPx = 3.0f;
+    // The reference: one event at a time, through the same filter rule.
+    auto expected = [&](const bool (&hidden)[kSpaceTimeFamilies]) {
+        const int rows = static_cast<int>(f.height / kRowPx);
+        std::vector<std::uint32_t> counts(static_cast<std::size_t>(rows * f.lanes), 0);
+        store.scan(store.first_index(), store.end_index(), [&](const CausalEvent& e) {
+            if (is_message_kind(e.kind) && hidden[static_cast<int>(msg_family(e.type))]) return true;
+            const int row = static_cast<int>((f.time_y(e.time_us) - f.top) / kRowPx);
+            if (row >= 0 && row < rows) ++counts[static_cast<std::size_t>(row * f.lanes + e.lane)];
+            return true;
+        });
+        return counts;
+    };
+    auto total = [](const std::vector<std::uint32_t>& v) {
+        std::uint64_t n = 0;
+        for (const std::uint32_t c : v) n += c;
+        return n;
+    };
+
+    const bool nothing[kSpaceTimeFamilies] = {};
+    bool heartbeats[kSpaceTimeFamilies] = {};
+    heartbeats[static_cast<int>(MsgFamily::Heartbeat)] = true;
+    const bool everything[kSpaceTimeFamilies] = {true, true, true, true, true};
+
+    const DensityGrid all = density_grid(store, f, kRowPx, nothing);
+    CHECK(all.rows == 100);
+    CHECK(all.lanes == 7);
+    CHECK(all.counts == expected(nothing));
+    CHECK(total(all.counts) == store.end_index() - store.first_index());
+
+    const DensityGrid no_heartbeats = density_grid(store, f, kRowPx, heartbeats);
+    CHECK(no_heartbeats.counts == expected(heartbeats));
+    CHECK(total(no_heartbeats.counts) < total(all.counts));
+
+    // Every message family hidden: only the lane marks are left (the crash, the leader).
+    const DensityGrid marks = density_grid(store, f, kRowPx, everything);
+    CHECK(marks.counts == expected(everything));
+    CHECK(total(marks.counts) > 0);
+    CHECK(total(marks.counts) < 20);
+    std::uint32_t on_server2 = 0;
+    for (int r = 0; r < marks.rows; ++r) on_server2 += marks.at(r, 2);
+    CHECK(on_server2 >= 1);  // its crash
+
+    // The same with sealed chunks counted per family once (the diagram's cache), twice,
+    // at both heights: 100 rows (blocks span rows) and 8 (whole blocks fit in a row).
+    FamilyBlockCounts cache;
+    for (const float height : {300.0f, 24.0f}) {
+        f.height = height;
+        for (int pass = 0; pass < 2; ++pass) {
+            CAPTURE(height);
+            CAPTURE(pass);
+            CHECK(density_grid(store, f, kRowPx, heartbeats, &cache).counts == expected(heartbeats));
+            CHECK(density_grid(store, f, kRowPx, everything, &cache).counts == expected(everything));
+            CHECK(density_grid(store, f, kRowPx, nothing, &cache).counts == expected(nothing));
+        }
+    }
+    CHECK(cache.size() == store.kept_chunks().size() - 1);  // every sealed chunk; the open one is counted anew
+}

@@ -11,7 +11,8 @@
 // Screenshot: build/screenshots/history-stale-read.png. Exits 1 if any check failed.
 import path from 'node:path';
 import {
-  check, clickNamed, launch, openPage, rects, requireBuild, run, shotDir, startServer, waitFor, waitForState,
+  check, clickNamed, clipOf, launch, openPage, pictureStats, rects, requireBuild, run, shotDir, startServer, waitFor,
+  waitForState,
 } from './lib.mjs';
 
 const STALE_READ = `servers 6
@@ -23,6 +24,11 @@ order WIDGET 3
 run 2s
 read WIDGET via 1
 run 1s
+`;
+
+// Ten minutes of load: 6,000 operations, far too many to draw one by one zoomed out.
+const LONG_LOAD = `load rate=10 duration=10m
+run 10m
 `;
 
 const state = (page) => page.evaluate(() => window.clustersim.state());
@@ -109,6 +115,31 @@ run('history', async () => {
     }, 'the bars after the jump');
     check(later && later.length < bars.length, 'back in time, the later operations have not happened yet',
       later ? `${later.length} bars` : 'none');
+
+    // Zoomed out on 6,000 operations the bars merge into strips per lane: only the few
+    // drawn one by one (still in flight) are exposed, and the strips are on screen.
+    await page.evaluate((text) => {
+      window.clustersim.load(text);
+      window.clustersim.pause();
+      window.clustersim.seek(600000);
+    }, LONG_LOAD);
+    await waitForState(page, (x) => x.time_ms >= 600000, 'ten minutes of load', 60000);
+    await clickNamed(page, 'history/all');
+    const zoomedOut = await waitFor(page, async (p) => {
+      const all = await rects(p);
+      const area = all.find((r) => r.name === 'history');
+      return area && named(all, 'history/op/').length < 20 ? { all, area } : null;
+    }, 'the bars to merge zoomed out');
+    check(zoomedOut, 'zoomed out on 6,000 operations, bars too narrow to tell apart are merged, not drawn one by one',
+      zoomedOut ? '' : `${named(await rects(page), 'history/op/').length} bars drawn one by one`);
+    if (zoomedOut) {
+      // The strips: the rows below the axis are anything but blank.
+      const { area } = zoomedOut;
+      const bars = { x: area.x + 70, y: area.y + 30, width: area.w - 80, height: Math.min(60, area.h - 40) };
+      const stats = await pictureStats(page, bars);
+      check(stats.stddev > 20, 'the merged strips are drawn', `stddev ${stats.stddev.toFixed(1)}`);
+      await page.screenshot({ path: path.join(shotDir, 'history-zoomed-out.png') });
+    }
     check(errors.length === 0, 'no page errors', errors.join(' | '));
   } finally {
     await browser.close();
