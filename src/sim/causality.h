@@ -137,6 +137,9 @@ public:
     };
     // Every kept chunk, oldest first (the last one may still grow).
     std::vector<const Chunk*> kept_chunks() const;
+    // The sealed ones, as shared: a cache of what was computed from a chunk holds it, so
+    // the chunk's address names it for as long as the cache keeps the result.
+    const std::vector<std::shared_ptr<const Chunk>>& sealed_chunks() const { return sealed_; }
     static CausalEvent event_of(const Chunk& chunk, std::size_t i);
 
 private:

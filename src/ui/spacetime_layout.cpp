@@ -39,18 +39,15 @@ float distance_to_segment(float px, float py, float ax, float ay, float bx, floa
     return std::sqrt(cx * cx + cy * cy);
 }
 
-const std::vector<std::uint16_t>* FamilyBlockCounts::of(const CausalStore::Chunk& c, int lanes) {
-    if (c.block_counts.empty()) return nullptr;  // still open: it grows
+const std::vector<std::uint16_t>* FamilyBlockCounts::of(const CausalStore& store, const CausalStore::Chunk& c, int lanes) {
     const auto it = entries_.find(&c);
-    if (it != entries_.end() && it->second.first_index == c.first_index && it->second.base_us == c.base_us &&
-        it->second.last_us == c.last_us && it->second.events == c.records.size() && it->second.block_counts == c.block_counts)
-        return &it->second.counts;
+    if (it != entries_.end() && it->second.lanes == lanes) return &it->second.counts;
+    const auto& sealed = store.sealed_chunks();
+    const auto held = std::find_if(sealed.begin(), sealed.end(), [&](const auto& s) { return s.get() == &c; });
+    if (held == sealed.end()) return nullptr;  // still open: it grows
     Entry e;
-    e.first_index = c.first_index;
-    e.base_us = c.base_us;
-    e.last_us = c.last_us;
-    e.events = c.records.size();
-    e.block_counts = c.block_counts;
+    e.chunk = *held;
+    e.lanes = lanes;
     const auto lane_count = static_cast<std::size_t>(lanes);
     const std::size_t blocks = (c.records.size() + CausalStore::kBlockEvents - 1) / CausalStore::kBlockEvents;
     e.counts.assign(blocks * lane_count * kSlots, 0);
@@ -88,7 +85,7 @@ DensityGrid density_grid(const CausalStore& store, const SpaceTimeFrame& f, floa
         if (c->last_us < f.from_us || c->base_us > f.to_us) continue;
         const std::size_t n = c->records.size();
         // Filtered: whole blocks by family, from the cache (nullptr: one event at a time).
-        const std::vector<std::uint16_t>* families = cache && filtered ? cache->of(*c, f.lanes) : nullptr;
+        const std::vector<std::uint16_t>* families = cache && filtered ? cache->of(store, *c, f.lanes) : nullptr;
         for (std::size_t b = 0; b < n; b += CausalStore::kBlockEvents) {
             const std::size_t end = std::min(n, b + CausalStore::kBlockEvents);
             const TimeUs t0 = c->base_us + c->records[b].dt_us, t1 = c->base_us + c->records[end - 1].dt_us;

@@ -3,6 +3,7 @@
 // side by side (the clients and the load balancer first, then server 1..N), time
 // running down the lanes, as ShiViz draws it.
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -48,23 +49,21 @@ struct DensityGrid {
 };
 // A sealed chunk's events per block, lane and family (and one slot for the events that
 // are no message), counted once per chunk so a filtered zoomed-out diagram adds up
-// blocks instead of events. Sealed chunks never change; an entry is checked against
-// the chunk's index, times, size and block counts before it is used again.
+// blocks instead of events. Sealed chunks never change, and an entry holds its chunk,
+// so no other chunk can take that address while the entry names it.
 class FamilyBlockCounts {
 public:
     static constexpr int kSlots = kSpaceTimeFamilies + 1;
     // (block * lanes + lane) * kSlots + slot; nullptr for a chunk that is not sealed.
-    const std::vector<std::uint16_t>* of(const CausalStore::Chunk& chunk, int lanes);
+    const std::vector<std::uint16_t>* of(const CausalStore& store, const CausalStore::Chunk& chunk, int lanes);
     // Forgets the chunks the store no longer keeps.
     void keep_only(const std::vector<const CausalStore::Chunk*>& kept);
     std::size_t size() const { return entries_.size(); }
 
 private:
     struct Entry {
-        std::uint64_t first_index = 0;
-        TimeUs base_us = 0, last_us = 0;
-        std::size_t events = 0;
-        std::vector<std::uint16_t> block_counts;  // the chunk's own, to recognise it
+        std::shared_ptr<const CausalStore::Chunk> chunk;  // held: its address stays its own
+        int lanes = 0;
         std::vector<std::uint16_t> counts;
     };
     std::unordered_map<const CausalStore::Chunk*, Entry> entries_;
