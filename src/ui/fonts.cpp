@@ -24,7 +24,17 @@ constexpr ImWchar kRanges[] = {
     0,
 };
 
-ImFont* add(const unsigned char* data, std::size_t size, float pixels) {
+// The node ids are numbers (cluster_view.cpp): only digits, the space and the fallback
+// '?' are rasterised at that size, which makes the atlas (built by the page's first
+// frame) about half the work.
+constexpr ImWchar kDigitRanges[] = {
+    0x0020, 0x0020,  // space
+    0x0030, 0x0039,  // 0-9
+    0x003F, 0x003F,  // ? (ImGui's fallback glyph)
+    0,
+};
+
+ImFont* add(const unsigned char* data, std::size_t size, float pixels, const ImWchar* ranges = kRanges) {
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // static data: the atlas must not free it
     // Glyphs snap to whole pixels, so horizontal oversampling would only make the atlas
@@ -34,7 +44,7 @@ ImFont* add(const unsigned char* data, std::size_t size, float pixels) {
     config.PixelSnapH = true;
     // ImGui takes a non-const pointer but only reads the data when it does not own it.
     return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels,
-                                                      &config, kRanges);
+                                                      &config, ranges);
 }
 
 }  // namespace
@@ -46,7 +56,7 @@ void build_fonts(float scale) {
     atlas->Clear();
     g_fonts.text = add(kFontRegular, kFontRegular_size, kTextPx * scale);  // first added: the default
     g_fonts.bold = add(kFontBold, kFontBold_size, kTextPx * scale);
-    g_fonts.node_id = add(kFontBold, kFontBold_size, kNodeIdPx * scale);
+    g_fonts.node_id = add(kFontBold, kFontBold_size, kNodeIdPx * scale, kDigitRanges);
     atlas->Build();
 }
 

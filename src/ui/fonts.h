@@ -12,7 +12,7 @@ inline constexpr float kNodeIdPx = 20.0f;
 struct Fonts {
     ImFont* text = nullptr;     // everything, the default font
     ImFont* bold = nullptr;     // emphasis: LEADER, headings
-    ImFont* node_id = nullptr;  // the big id inside a server node
+    ImFont* node_id = nullptr;  // the big id inside a server node: digits only
 };
 const Fonts& fonts();
 
