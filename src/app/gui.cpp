@@ -122,9 +122,13 @@ void Gui::set_scale(float content_scale) {
     ImGui::GetIO().FontGlobalScale = 1.0f / fb_scale;
     ui_scale_ = content_scale / fb_scale;
     ui::apply_style(ui_scale_);
-    // The atlas changed: the backend must upload it again.
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The atlas changed: the backend must upload it again. Before the first frame it has
+    // no GL objects yet and makes them all, the atlas's texture included, in its first
+    // NewFrame: uploading here as well would upload the atlas twice (and lose a texture).
+    if (gl_objects_made_) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
 }
 
 // This frame's share of the queued input: keys, characters and the wheel to the
@@ -174,6 +178,7 @@ void Gui::frame(Host& host, float content_scale, bool embed) {
     const auto start = std::chrono::steady_clock::now();
 
     ImGui_ImplOpenGL3_NewFrame();
+    gl_objects_made_ = true;
     apply_input();
     ImGui_ImplGlfw_NewFrame();
     areas_.before_new_frame();  // keyboard navigation, while Tab on the canvas has it on (keyboard_areas.h)

@@ -85,6 +85,7 @@ private:
     KeyboardAreas areas_;
     float content_scale_ = 0.0f;  // what the fonts were built for
     bool style_stale_ = true;     // the theme changed: apply the style again
+    bool gl_objects_made_ = false;  // the backend's first NewFrame made its shaders and textures
     float ui_scale_ = 1.0f;       // ImGui units per design pixel
     ui::UiState ui_state_;        // selection, open tab, filters: UI memory between frames
     CourseTools course_{platform_share()};
