@@ -41,6 +41,7 @@ void refresh_verdict(const ClientHistory& history, TimeUs now_us, HistoryViewSta
         v.verdict_version = v.index.version();
         const bool was_violated = !v.witness.empty();
         v.witness.clear();
+        ++v.witness_serial;  // a seek back can change it without a new placement
         TimeUs first_witness_us = now_us;
         for (const Operation& op : v.verdict.witness) {
             v.witness.insert(op.id);
@@ -218,8 +219,9 @@ RowGeometry row_geometry(const std::vector<int>& lanes, float lane_h, float gap)
 void split_dense(const SharedChunks<Operation>& ops, const TimeAxis& axis, float s, std::uint64_t focused_order,
                  std::size_t lane_slots, HistoryViewState& v) {
     if (v.split_serial == v.placed_serial && v.split_x0 == axis.x0 && v.split_width == axis.width && v.split_scale == s &&
-        v.split_focused == focused_order)
+        v.split_focused == focused_order && v.split_witness == v.witness_serial)
         return;
+    v.split_witness = v.witness_serial;
     v.split_serial = v.placed_serial;
     v.split_x0 = axis.x0;
     v.split_width = axis.width;

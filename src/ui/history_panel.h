@@ -37,12 +37,13 @@ struct HistoryViewState {
     int placed_row_count = -1;
     std::uint64_t placed_serial = 0;  // counts the times `placed` was computed
     // Of `placed`, the bars drawn one by one (indices) and the strips the others merge
-    // into, kept while `placed`, the axis and the focused order stay the same.
+    // into, kept while `placed`, the axis, the focused order and the witness stay the same.
     std::vector<std::size_t> single;
     std::vector<DenseStrips::Run> strip_runs;
     std::uint64_t split_serial = ~std::uint64_t{0};
     float split_x0 = 0, split_width = 0, split_scale = 0;
     std::uint64_t split_focused = 0;
+    std::uint64_t split_witness = ~std::uint64_t{0};
     DenseStrips strips;  // scratch
 
     // The verdict as of verdict_key (the history's version and the simulated time).
@@ -50,6 +51,7 @@ struct HistoryViewState {
     TimeUs verdict_now_us = -1;
     LinearizabilityResult verdict;
     std::unordered_set<std::uint64_t> witness;       // op ids of the witness (not linearizable)
+    std::uint64_t witness_serial = 0;                // counts the refreshes of `witness`
     // One linearization (linearizable): op id -> its place in its product's order, from 1.
     std::unordered_map<std::uint64_t, int> order_rank;
     bool order_known = false;      // order_rank covers the whole history
