@@ -25,16 +25,16 @@
   // The theme drawn as of the last frame: 'light' or 'dark'.
   api.theme = function () { return call('cs_theme_light', 'number', [], []) !== 0 ? 'light' : 'dark'; };
 
-  // ---- prefers-reduced-motion: main_web.cpp reads this flag every frame ----
-  var motionQuery = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
-  window.clustersimReducedMotion = !!(motionQuery && motionQuery.matches);
-  if (motionQuery && motionQuery.addEventListener)
-    motionQuery.addEventListener('change', function (e) { window.clustersimReducedMotion = e.matches; });
-  // ---- prefers-color-scheme: with theme=auto (the default) the UI follows it, also live ----
-  var lightQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: light)') : null;
-  window.clustersimPrefersLight = !!(lightQuery && lightQuery.matches);
-  if (lightQuery && lightQuery.addEventListener)
-    lightQuery.addEventListener('change', function (e) { window.clustersimPrefersLight = e.matches; });
+  // ---- the reader's preferences, kept in window flags the wasm reads every frame ----
+  // (main_web.cpp, page_prefs_web.cpp), and followed live through the queries' change events.
+  function followMedia(query, flag) {
+    var list = window.matchMedia ? window.matchMedia(query) : null;
+    window[flag] = !!(list && list.matches);
+    if (list && list.addEventListener) list.addEventListener('change', function (e) { window[flag] = e.matches; });
+  }
+  followMedia('(prefers-reduced-motion: reduce)', 'clustersimReducedMotion');
+  // With theme=auto (the default) the UI follows the colour scheme.
+  followMedia('(prefers-color-scheme: light)', 'clustersimPrefersLight');
 
   // ---- keys: the canvas's, or the page's ----
   // Emscripten's GLFW listens to every key on the whole window and cancels Tab, so

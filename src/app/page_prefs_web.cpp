@@ -2,14 +2,10 @@
 
 #include "app/page_prefs.h"
 
-// Both guarded: a page opened from a file or with storage blocked still starts.
-// Asked every frame: web/a11y.js keeps the flag up to date from the media query's change
-// events; before it has run, the query itself is asked.
-EM_JS(int, js_prefers_light, (), {
-    if (typeof window.clustersimPrefersLight === 'boolean') return window.clustersimPrefersLight ? 1 : 0;
-    try { return window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches ? 1 : 0; }
-    catch (e) { return 0; }
-});
+// Asked every frame: web/a11y.js (run with the script, before main()) keeps the flag up
+// to date from the media query's change events, as it does for reduced motion.
+EM_JS(int, js_prefers_light, (), { return window.clustersimPrefersLight ? 1 : 0; });
+// Guarded: a page opened from a file or with storage blocked still starts.
 EM_JS(int, js_start_dismissed, (), {
     try { return window.sessionStorage.getItem('clustersim.startCardDismissed') === '1' ? 1 : 0; }
     catch (e) { return 0; }
