@@ -14,7 +14,7 @@
 // Screenshots (LAYOUT_SHOTS=1): build/screenshots/layout-*.png.
 import path from 'node:path';
 import {
-  check, launch, openPage, rects, requireBuild, run, shotDir, startServer, waitFor, waitFrames,
+  check, firstPixel, launch, openPage, rects, requireBuild, run, shotDir, startServer, waitFor, waitFrames,
 } from './lib.mjs';
 
 const named = (all, name) => all.find((r) => r.name === name);
@@ -148,19 +148,7 @@ async function fullPage(browser, base, theme, opened = null) {
 }
 
 // Pixels of the page's top-left corner, under the control bar's padding: the canvas colour.
-async function cornerColour(page) {
-  const png = await page.screenshot({ clip: { x: 2, y: 2, width: 2, height: 2 } });
-  return page.evaluate(async (data) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${data}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3));
-  }, png.toString('base64'));
-}
+const cornerColour = (page) => firstPixel(page, { x: 2, y: 2, width: 2, height: 2 });
 
 // A first visit: the start card, in the theme the system prefers; opening a lesson
 // from it closes it for the session. Returns the page, now in the lesson.

@@ -116,7 +116,8 @@ export async function waitForState(page, fn, what, timeoutMs = WAIT_MS) {
 
 // Looks at the pixels of a screenshot (of the page, or of `clip`), decoded by the
 // browser itself (no PNG library needed here): { rows } gives statistics of the top
-// rows (0: all), { rgb, tolerance } counts the pixels within tolerance of rgb.
+// rows (0: all), { rgb, tolerance } counts the pixels within tolerance of rgb, and
+// { first: true } gives the top-left pixel's [r, g, b].
 async function screenshotPixels(page, clip, question) {
   const png = (await page.screenshot(clip ? { clip } : {})).toString('base64');
   return page.evaluate(async ([data, q]) => {
@@ -129,6 +130,7 @@ async function screenshotPixels(page, clip, question) {
     ctx.drawImage(img, 0, 0);
     const rows = q.rows > 0 ? Math.min(q.rows, c.height) : c.height;
     const px = ctx.getImageData(0, 0, c.width, rows).data;
+    if (q.first) return Array.from(px.slice(0, 3));
     if (q.rgb) {
       let n = 0;
       for (let i = 0; i < px.length; i += 4)
@@ -158,6 +160,11 @@ export function pictureStats(page, area = 0) {
 // Pixels inside `clip` within `tolerance` of the colour rgb.
 export function countColour(page, clip, rgb, tolerance) {
   return screenshotPixels(page, clip, { rgb, tolerance });
+}
+
+// The [r, g, b] of the top-left pixel of `clip`.
+export function firstPixel(page, clip) {
+  return screenshotPixels(page, clip, { first: true });
 }
 
 // A named rect as a screenshot clip.
